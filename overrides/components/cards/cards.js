@@ -1,0 +1,3 @@
+/* Example cards: native <details> do the revealing; the core adds
+   "Reveal all" / "Hide all" and #links. Nothing more is needed here. */
+window.GoalPyramid.register("cards", function () {});

@@ -1,0 +1,123 @@
+/*
+ * Goal Pyramid core: starts every [data-gp-module] on the page once, on the
+ * first load and after each instant navigation (Material's document$), and
+ * opens the <details> a #link points at. The components work without it.
+ */
+(function () {
+  "use strict";
+  // Material re-runs the scripts of a new page's content: keep the first copy.
+  if (window.GoalPyramid) {
+    return;
+  }
+
+  var modules = {};
+
+  function mountAll() {
+    document.querySelectorAll("[data-gp-module]").forEach(function (root) {
+      var init = modules[root.getAttribute("data-gp-module")];
+      if (!init || root.hasAttribute("data-gp-mounted")) {
+        return;
+      }
+      root.setAttribute("data-gp-mounted", "");
+      try {
+        init(root);
+        showToolbar(root);
+      } catch (error) {
+        // One broken component must not break the others; it still works as plain HTML.
+        root.setAttribute("data-gp-failed", String(error && error.message));
+      }
+    });
+  }
+
+  function targetDetails() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.matches("[data-gp-module] details")) {
+      return target;
+    }
+    return null;
+  }
+
+  // Open the card or layer named by the URL's #id, bring it into view and give it focus.
+  function openTarget() {
+    var target = targetDetails();
+    if (!target) {
+      return;
+    }
+    target.open = true;
+    target.querySelector("summary").focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+  }
+
+  // "Reveal all" / "Hide all": shown only once a script can make them work.
+  function showToolbar(root) {
+    var toolbar = root.querySelector("[data-gp-toolbar]");
+    var status = root.querySelector("[data-gp-status]");
+    if (!toolbar) {
+      return;
+    }
+    toolbar.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-gp-action]");
+      if (!button) {
+        return;
+      }
+      var open = button.getAttribute("data-gp-action") === "open-all";
+      var all = root.querySelectorAll("details");
+      all.forEach(function (details) {
+        details.open = open;
+      });
+      if (status) {
+        var message = toolbar.getAttribute(open ? "data-gp-opened" : "data-gp-closed") || "";
+        status.textContent = message.replace("{count}", String(all.length));
+      }
+    });
+    toolbar.hidden = false;
+  }
+
+  // Printing shows every answer: open all, then put each back as it was.
+  var closedBeforePrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedBeforePrint = Array.prototype.slice.call(
+      document.querySelectorAll("[data-gp-module] details:not([open])")
+    );
+    closedBeforePrint.forEach(function (details) {
+      details.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    closedBeforePrint.forEach(function (details) {
+      details.open = false;
+    });
+    closedBeforePrint = [];
+  });
+
+  window.addEventListener("hashchange", openTarget);
+
+  function onEveryPage() {
+    mountAll();
+    openTarget();
+  }
+
+  window.GoalPyramid = {
+    register: function (name, init) {
+      modules[name] = init;
+      mountAll();
+    },
+    openTarget: openTarget
+  };
+
+  function start() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(onEveryPage);
+    } else {
+      onEveryPage();
+    }
+  }
+
+  // On a full load this file runs before Material's bundle defines document$.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

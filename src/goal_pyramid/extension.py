@@ -1,0 +1,89 @@
+"""The Python-Markdown extension: load and validate all quiz data once per page build.
+
+Enable it with its settings, then let the superfences fences in fences.py draw
+the components:
+
+    markdown_extensions:
+      - goal_pyramid:
+          data_dir: quiz_data
+          templates_dir: overrides/components
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from .loader import Catalogue, data_files, load_catalogue
+
+
+@dataclass(frozen=True)
+class Components:
+    """What the fences need: the validated data and where the templates are."""
+
+    catalogue: Catalogue
+    templates_dir: Path
+
+
+_cache: dict[tuple, Catalogue] = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    if not data_dir.is_dir():
+        return (str(data_dir),)
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(data_dir))
+
+
+def cached_catalogue(data_dir: Path) -> Catalogue:
+    """Validate once per change of the folder, not once per page."""
+    key = _fingerprint(data_dir)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_catalogue(data_dir)
+    return _cache[key]
+
+
+class GoalPyramidExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "data_dir": ["quiz_data", "Folder of YAML data, relative to where the build runs"],
+            "templates_dir": [
+                "overrides/components",
+                "Folder of the components' Jinja templates, relative to where the build runs",
+            ],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        data_dir = Path(self.getConfig("data_dir"))
+        md.goal_pyramid = Components(
+            catalogue=cached_catalogue(data_dir),
+            templates_dir=Path(self.getConfig("templates_dir")),
+        )
+        md.goal_pyramid_anchors = set()
+        # After superfences (25) and MkDocs' raw-HTML anchor scan (21), before html_block (20).
+        md.preprocessors.register(_ShareAnchors(md), "goal_pyramid_anchors", 20.5)
+
+
+
+class _ShareAnchors(Preprocessor):
+    """Tell MkDocs' link validation about the #ids our components put on the page.
+
+    superfences stashes a fence's HTML before MkDocs scans raw HTML for ids,
+    so without this every link to a card or layer would be reported missing.
+    Zensical and plain Python-Markdown have no such scan; then it does nothing.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        if "mkdocs_raw_html" in self.md.preprocessors:
+            scan = self.md.preprocessors["mkdocs_raw_html"]
+            scan.present_anchor_ids = set(scan.present_anchor_ids) | self.md.goal_pyramid_anchors
+        self.md.goal_pyramid_anchors = set()  # the fences of the next conversion start afresh
+        return lines
+
+
+def makeExtension(**kwargs) -> GoalPyramidExtension:  # noqa: N802 (Python-Markdown's name)
+    return GoalPyramidExtension(**kwargs)

@@ -1,0 +1,63 @@
+"""superfences custom fences: a page names a data set and gets its component.
+
+    ```gp-cards
+    six-examples
+    ```
+
+A fence that names nothing, or data that does not exist, stops the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from markdown import Markdown
+
+from .errors import Problem, QuizDataError
+from .extension import Components
+from .render import render_cards, render_pyramid
+
+
+def format_pyramid(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    components = _components(md, language)
+    pyramid = _lookup(components, "pyramid", language, source)
+    md.goal_pyramid_anchors.update(layer.id for layer in pyramid.layers)
+    return render_pyramid(pyramid, components.templates_dir)
+
+
+def format_cards(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    components = _components(md, language)
+    cards = _lookup(components, "cards", language, source)
+    md.goal_pyramid_anchors.update(card.id for card in cards.cards)
+    return render_cards(cards, components.catalogue, components.templates_dir)
+
+
+def _components(md: Markdown, language: str) -> Components:
+    components = getattr(md, "goal_pyramid", None)
+    if components is None:
+        raise _marker_error(
+            language, "the goal_pyramid extension is not enabled; add '- goal_pyramid' to markdown_extensions"
+        )
+    return components
+
+
+def _lookup(components: Components, kind: str, language: str, source: str):
+    data_id = source.strip()
+    known = components.catalogue.by_kind(kind)
+    names = ", ".join(sorted(known)) or "none"
+    if not data_id:
+        raise _marker_error(language, f"names no data; write the id of a {kind} data set inside it (known: {names})")
+    if data_id not in known:
+        close = difflib.get_close_matches(data_id, list(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise _marker_error(
+            language, f"names \"{data_id}\", but no {kind} data in quiz_data/ has that id (known: {names}){hint}"
+        )
+    return known[data_id]
+
+
+def _marker_error(language: str, message: str) -> QuizDataError:
+    return QuizDataError(
+        [Problem(f"page marker ```{language}", None, None, None, message)],
+        heading="Goal Pyramid cannot draw a component on this page:",
+    )

@@ -1,0 +1,289 @@
+"""Load every file in quiz_data/, validate it all, report every problem at once.
+
+A problem names the file (and line), the item (list position and id) and the
+field, and says what was expected. Nothing renders until the whole folder is
+clean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, QuizDataError
+from .models import DATA_FILE, KINDS, CardsFile, PyramidFile
+
+DATA_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Catalogue:
+    """All validated data, looked up by kind and id."""
+
+    pyramids: dict[str, PyramidFile] = field(default_factory=dict)
+    card_sets: dict[str, CardsFile] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
+
+    def by_kind(self, kind: str) -> dict[str, BaseModel]:
+        return {"pyramid": self.pyramids, "cards": self.card_sets}[kind]
+
+    def layer_names(self) -> dict[str, str]:
+        return {
+            layer.id: layer.name for pyramid in self.pyramids.values() for layer in pyramid.layers
+        }
+
+
+@dataclass
+class _Parsed:
+    """One file as YAML gave it, kept so problems can point at lines."""
+
+    path: Path
+    label: str
+    raw: object
+    node: yaml.Node | None
+
+
+def display_path(path: Path) -> str:
+    """The path as a person would type it: relative to where the build runs."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES)
+
+
+def load_catalogue(data_dir: Path | str) -> Catalogue:
+    """Validate every data file under data_dir; raise QuizDataError listing all problems."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise QuizDataError(
+            [Problem(display_path(data_dir), None, None, None, "data folder does not exist")]
+        )
+    files = data_files(data_dir)
+    if not files:
+        raise QuizDataError(
+            [Problem(display_path(data_dir), None, None, None, "no .yml files in the data folder")]
+        )
+
+    validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
+    for path in files:
+        parsed = _parse(path, problems)
+        if parsed is None:
+            continue
+        try:
+            validated.append((parsed, DATA_FILE.validate_python(parsed.raw)))
+        except ValidationError as error:
+            problems.extend(_describe(parsed, error))
+
+    catalogue = Catalogue()
+    _check_across_files(validated, catalogue, problems)
+    if problems:
+        raise QuizDataError(problems)
+    return catalogue
+
+
+def _parse(path: Path, problems: list[Problem]) -> _Parsed | None:
+    label = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except UnicodeDecodeError as error:
+        problems.append(Problem(label, None, None, None, f"is not UTF-8 text ({error.reason})"))
+        return None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or str(error)
+        context = getattr(error, "context", None)
+        detail = f"{reason} ({context})" if context else reason
+        problems.append(Problem(label, line, None, None, f"YAML syntax error: {detail}"))
+        return None
+    if raw is None:
+        problems.append(Problem(label, None, None, None, "file is empty; expected a mapping with 'kind'"))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(
+            Problem(label, 1, None, None, f"expected a mapping with 'kind' at the top, got {_kind_of(raw)}")
+        )
+        return None
+    return _Parsed(path, label, raw, node)
+
+
+# --- turning pydantic's errors into sentences -------------------------------------------
+
+
+def _describe(parsed: _Parsed, error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = list(detail["loc"])
+        kind = parsed.raw.get("kind")
+        if loc and loc[0] == kind:  # the discriminated union puts the tag first
+            loc = loc[1:]
+        if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            got = "nothing" if "kind" not in parsed.raw else repr(parsed.raw.get("kind"))
+            message = f"should be one of {', '.join(repr(k) for k in KINDS)}, got {got}"
+            problems.append(Problem(parsed.label, _line(parsed.node, ["kind"]) or 1, None, "kind", message))
+            continue
+        item, field_path = _split_location(parsed.raw, loc)
+        message = _sentence(detail, parsed.raw.get("kind"), loc)
+        line = _line(parsed.node, loc)
+        problems.append(Problem(parsed.label, line, item, field_path, message))
+    return problems
+
+
+def _split_location(raw: object, loc: list) -> tuple[str | None, str | None]:
+    """('cards', 2, 'verdict') -> ('cards[2] "reduce-latency"', 'verdict')."""
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            list_name = ".".join(str(p) for p in loc[:index])
+            item = f"{list_name}[{part}]"
+            entry = _follow(raw, loc[: index + 1])
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                item += f' (id "{entry["id"]}")'
+            rest = ".".join(str(p) for p in loc[index + 1 :])
+            return item, rest or None
+    return None, ".".join(str(p) for p in loc) or None
+
+
+def _sentence(detail: dict, kind: object, loc: list) -> str:
+    kind_of_error = detail["type"]
+    given = detail.get("input")
+    if kind_of_error == "missing":
+        return "is required but missing"
+    if kind_of_error == "extra_forbidden":
+        allowed = _allowed_fields(kind, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"is not a known field (allowed: {', '.join(allowed)}){hint}"
+    if kind_of_error == "too_short" and isinstance(given, list):
+        return "should list at least one item, got an empty list"
+    if kind_of_error == "string_too_short":
+        return "should not be empty"
+    if kind_of_error == "string_pattern_mismatch":
+        return f"should be a lowercase slug like 'reduce-latency', got {given!r}"
+    if kind_of_error == "value_error":
+        return detail["msg"].removeprefix("Value error, ")
+    message = detail["msg"].replace("Input should", "should", 1)
+    message = message.replace("a valid string", "text").replace("a valid boolean", "true or false")
+    message = message.replace("a valid dictionary or instance of", "a mapping of fields for")
+    return f"{message}, got {_kind_of(given)}"
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _allowed_fields(kind: object, loc: list) -> list[str]:
+    """The field names allowed where loc points, for 'did you mean'."""
+    models = {"pyramid": PyramidFile, "cards": CardsFile}
+    model = models.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        return []
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        inner = [a for a in typing.get_args(annotation) if isinstance(a, type)]
+        nested = [a for a in inner if issubclass(a, BaseModel)]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+def _follow(raw: object, loc: list) -> object:
+    for part in loc:
+        try:
+            raw = raw[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return raw
+
+
+def _line(node: yaml.Node | None, loc: list) -> int | None:
+    """The 1-based line of the deepest YAML node that loc reaches.
+
+    A missing field points at the item that lacks it.
+    """
+    best = node
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            node = None
+        if node is None:
+            break
+        best = node
+    return best.start_mark.line + 1 if best is not None else None
+
+
+def _check_across_files(
+    validated: list[tuple[_Parsed, PyramidFile | CardsFile]],
+    catalogue: Catalogue,
+    problems: list[Problem],
+) -> None:
+    """Ids unique across all files, and every reference pointing at something real."""
+    data_ids: dict[str, str] = {}
+    item_ids: dict[str, str] = {}
+    for parsed, data in validated:
+        here = f"{parsed.label}:{_line(parsed.node, ['id'])}"
+        if data.id in data_ids:
+            problems.append(
+                Problem(parsed.label, _line(parsed.node, ["id"]), None, "id",
+                        f"duplicate data id \"{data.id}\" (already used in {data_ids[data.id]})")
+            )
+        else:
+            data_ids[data.id] = here
+            catalogue.by_kind(data.kind)[data.id] = data
+            catalogue.sources[data.id] = parsed.label
+        list_name = "layers" if isinstance(data, PyramidFile) else "cards"
+        for index, entry in enumerate(getattr(data, list_name)):
+            loc = [list_name, index, "id"]
+            where = f"{parsed.label}:{_line(parsed.node, loc)}"
+            if entry.id in item_ids:
+                problems.append(
+                    Problem(parsed.label, _line(parsed.node, loc), f'{list_name}[{index}] (id "{entry.id}")',
+                            "id", f"duplicate id \"{entry.id}\" (first used at {item_ids[entry.id]}); "
+                            "ids become #links, so each must be unique across all files")
+                )
+            else:
+                item_ids[entry.id] = where
+
+    layers = catalogue.layer_names()
+    for parsed, data in validated:
+        if not isinstance(data, CardsFile):
+            continue
+        for index, card in enumerate(data.cards):
+            if card.layer is not None and card.layer not in layers:
+                close = difflib.get_close_matches(card.layer, list(layers), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                problems.append(
+                    Problem(parsed.label, _line(parsed.node, ["cards", index, "layer"]),
+                            f'cards[{index}] (id "{card.id}")', "layer",
+                            f"refers to layer \"{card.layer}\", which no pyramid file defines"
+                            f" (known: {', '.join(layers) or 'none'}){hint}")
+                )

@@ -1,0 +1,88 @@
+"""Turn validated data into HTML through the Jinja templates in overrides/components/.
+
+Python hands the templates data (and Markdown already rendered safely);
+every tag the reader sees is written in a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .loader import Catalogue
+from .models import CardsFile, Layer, PyramidFile
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown to HTML where raw HTML in the source shows as text, never as markup."""
+    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return Markup(converter.convert(text))
+
+
+@lru_cache(maxsize=8)
+def template_environment(templates_dir: str) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@dataclass(frozen=True)
+class LayerView:
+    layer: Layer
+    number: int  # 1 at the top of the pyramid
+    up: Layer | None
+    down: Layer | None
+    about: Markup
+
+
+@dataclass(frozen=True)
+class GroupView:
+    name: str  # "goals" or "execution"
+    layers: list[LayerView]
+
+
+def pyramid_view(pyramid: PyramidFile) -> list[GroupView]:
+    layers = pyramid.layers
+    views = [
+        LayerView(
+            layer=layer,
+            number=index + 1,
+            up=layers[index - 1] if index > 0 else None,
+            down=layers[index + 1] if index + 1 < len(layers) else None,
+            about=render_markdown(layer.about),
+        )
+        for index, layer in enumerate(layers)
+    ]
+    groups: list[GroupView] = []
+    for view in views:
+        if not groups or groups[-1].name != view.layer.group:
+            groups.append(GroupView(view.layer.group, []))
+        groups[-1].layers.append(view)
+    return groups
+
+
+def render_pyramid(pyramid: PyramidFile, templates_dir: Path) -> str:
+    template = template_environment(str(templates_dir)).get_template("pyramid/pyramid.html")
+    return template.render(
+        pyramid=pyramid, groups=pyramid_view(pyramid), total=len(pyramid.layers)
+    )
+
+
+def render_cards(cards: CardsFile, catalogue: Catalogue, templates_dir: Path) -> str:
+    template = template_environment(str(templates_dir)).get_template("cards/cards.html")
+    return template.render(
+        card_set=cards,
+        explanations={card.id: render_markdown(card.explanation) for card in cards.cards},
+        layer_names=catalogue.layer_names(),
+    )
