@@ -75,20 +75,29 @@ def load_catalogue(data_dir: Path | str) -> Catalogue:
         )
 
     validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
+    layer_ids_as_written: set[str] = set()  # so one broken pyramid does not flag every card
     for path in files:
         parsed = _parse(path, problems)
         if parsed is None:
             continue
+        layer_ids_as_written |= _raw_layer_ids(parsed.raw)
         try:
             validated.append((parsed, DATA_FILE.validate_python(parsed.raw)))
         except ValidationError as error:
             problems.extend(_describe(parsed, error))
 
     catalogue = Catalogue()
-    _check_across_files(validated, catalogue, problems)
+    _check_across_files(validated, catalogue, layer_ids_as_written, problems)
     if problems:
         raise QuizDataError(problems)
     return catalogue
+
+
+def _raw_layer_ids(raw: dict) -> set[str]:
+    layers = raw.get("layers") if raw.get("kind") == "pyramid" else None
+    if not isinstance(layers, list):
+        return set()
+    return {layer["id"] for layer in layers if isinstance(layer, dict) and isinstance(layer.get("id"), str)}
 
 
 def _parse(path: Path, problems: list[Problem]) -> _Parsed | None:
@@ -244,6 +253,7 @@ def _line(node: yaml.Node | None, loc: list) -> int | None:
 def _check_across_files(
     validated: list[tuple[_Parsed, PyramidFile | CardsFile]],
     catalogue: Catalogue,
+    layer_ids_as_written: set[str],
     problems: list[Problem],
 ) -> None:
     """Ids unique across all files, and every reference pointing at something real."""
@@ -273,17 +283,17 @@ def _check_across_files(
             else:
                 item_ids[entry.id] = where
 
-    layers = catalogue.layer_names()
+    layers = list(catalogue.layer_names())
     for parsed, data in validated:
         if not isinstance(data, CardsFile):
             continue
         for index, card in enumerate(data.cards):
-            if card.layer is not None and card.layer not in layers:
-                close = difflib.get_close_matches(card.layer, list(layers), n=1)
+            if card.layer is not None and card.layer not in layer_ids_as_written:
+                close = difflib.get_close_matches(card.layer, sorted(layer_ids_as_written), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
                     Problem(parsed.label, _line(parsed.node, ["cards", index, "layer"]),
                             f'cards[{index}] (id "{card.id}")', "layer",
                             f"refers to layer \"{card.layer}\", which no pyramid file defines"
-                            f" (known: {', '.join(layers) or 'none'}){hint}")
+                            f" (known: {', '.join(layers) or ', '.join(sorted(layer_ids_as_written)) or 'none'}){hint}")
                 )

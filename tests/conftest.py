@@ -1,0 +1,101 @@
+"""Shared fixtures: paths, and a small valid data set to break in tests."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def valid_pyramid() -> dict:
+    names = [
+        ("company-strategy", "Company strategy", "goals"),
+        ("business-goal", "Business goal", "goals"),
+        ("operational-goal", "Operational goal", "goals"),
+        ("technical-goal", "Technical goal", "goals"),
+        ("initiative", "Initiative", "execution"),
+        ("delivery-increment", "Delivery increment", "execution"),
+        ("task", "Task", "execution"),
+    ]
+    return {
+        "kind": "pyramid",
+        "id": "goal-pyramid",
+        "title": "The goal pyramid",
+        "layers": [
+            {
+                "id": layer_id,
+                "name": name,
+                "group": group,
+                "question": f"Question of {name}?",
+                "focus": f"Focus of {name}",
+                "about": f"About *{name}*.",
+                "example": f"Example at {name}",
+                "sweet_spot": layer_id == "operational-goal",
+            }
+            for layer_id, name, group in names
+        ],
+    }
+
+
+def valid_cards() -> dict:
+    return {
+        "kind": "cards",
+        "id": "six-examples",
+        "title": "Six goal statements",
+        "cards": [
+            {
+                "id": "migrate-to-streaming",
+                "statement": "Migrate to a streaming platform",
+                "verdict": "Technology first",
+                "good": False,
+                "layer": "initiative",
+                "explanation": "It names a tool, not a result.",
+            },
+            {
+                "id": "fresh-data-operational",
+                "statement": "Ensure models run on fresh data",
+                "verdict": "Good — operational goal",
+                "good": True,
+                "explanation": "Measurable and **tool-free**.",
+            },
+        ],
+    }
+
+
+class DataDir:
+    """A quiz_data folder in tmp_path that a test can fill with good or broken files."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+
+    def write(self, name: str, data: dict | str) -> Path:
+        target = self.path / name
+        text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def valid(self) -> DataDir:
+        self.write("pyramid.yml", valid_pyramid())
+        self.write("examples.yml", valid_cards())
+        return self
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> DataDir:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to where the build runs
+    return DataDir(tmp_path / "quiz_data")
+
+
+@pytest.fixture
+def pyramid_data() -> dict:
+    return copy.deepcopy(valid_pyramid())
+
+
+@pytest.fixture
+def cards_data() -> dict:
+    return copy.deepcopy(valid_cards())

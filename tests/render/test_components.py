@@ -1,0 +1,187 @@
+"""The components' HTML, rendered by Python-Markdown alone (no MkDocs needed)."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from goal_pyramid import QuizDataError
+from goal_pyramid.fences import format_cards, format_pyramid
+from tests.conftest import ROOT
+
+
+def convert(text: str, data_dir) -> BeautifulSoup:
+    html = markdown.markdown(
+        text,
+        extensions=["goal_pyramid", "pymdownx.superfences"],
+        extension_configs={
+            "goal_pyramid": {
+                "data_dir": str(data_dir),
+                "templates_dir": str(ROOT / "overrides" / "components"),
+            },
+            "pymdownx.superfences": {
+                "custom_fences": [
+                    {"name": "gp-pyramid", "class": "gp-pyramid", "format": format_pyramid},
+                    {"name": "gp-cards", "class": "gp-cards", "format": format_cards},
+                ]
+            },
+        },
+    )
+    return BeautifulSoup(html, "html.parser")
+
+
+CARDS = "```gp-cards\nsix-examples\n```\n"
+PYRAMID = "```gp-pyramid\ngoal-pyramid\n```\n"
+
+
+@pytest.fixture
+def site_cards():
+    return convert(CARDS, ROOT / "quiz_data")
+
+
+@pytest.fixture
+def site_pyramid():
+    return convert(PYRAMID, ROOT / "quiz_data")
+
+
+def test_cards_are_native_details_with_stable_ids(site_cards):
+    root = site_cards.select_one('section[data-gp-module="cards"]')
+    assert root is not None and root["aria-label"] == "Six goal statements"
+    details = root.select("li.gp-card > details.gp-card__details")
+    assert [d["id"] for d in details] == [
+        "migrate-to-streaming",
+        "reduce-latency",
+        "security-requirements",
+        "fresh-data-operational",
+        "latency-for-analysts",
+        "validate-freshness-pilot",
+    ]
+    for card in details:
+        assert not card.has_attr("open"), "the verdict stays hidden until the reader asks"
+        summary = card.find("summary", recursive=False)
+        assert summary.select_one(".gp-card__statement").get_text().startswith("“")
+        answer = card.select_one(".gp-card__answer")
+        assert answer.select_one(".gp-card__label").get_text(strip=True)
+        assert answer.select_one(".gp-card__explanation p")
+
+
+def test_verdict_labels_and_marks_are_in_words(site_cards):
+    labels = [label.get_text() for label in site_cards.select(".gp-card__label")]
+    assert labels == [
+        "Technology first",
+        "Stops too soon",
+        "Requirements, not a goal",
+        "Good — operational goal",
+        "Good — technical goal",
+        "Good — learning goal",
+    ]
+    marks = [" ".join(mark.get_text().split()) for mark in site_cards.select(".gp-mark")]
+    assert marks == ["✗ Needs work"] * 3 + ["✓ Good goal"] * 3
+    assert all(icon["aria-hidden"] == "true" for icon in site_cards.select(".gp-mark__icon"))
+
+
+def test_toolbar_starts_hidden_because_it_needs_a_script(site_cards):
+    toolbar = site_cards.select_one("[data-gp-toolbar]")
+    assert toolbar.has_attr("hidden")
+    assert [b.get_text() for b in toolbar.select("button")] == ["Reveal all", "Hide all"]
+    assert all(b["type"] == "button" for b in toolbar.select("button"))
+    assert site_cards.select_one('[role="status"][data-gp-status]') is not None
+
+
+def test_pyramid_has_seven_named_layers_in_two_groups(site_pyramid):
+    root = site_pyramid.select_one('section[data-gp-module="pyramid"]')
+    names = [n.get_text() for n in root.select(".gp-layer__name")]
+    assert names == [
+        "Company strategy",
+        "Business goal",
+        "Operational goal",
+        "Technical goal",
+        "Initiative",
+        "Delivery increment",
+        "Task",
+    ]
+    groups = root.select(".gp-pyramid__group")
+    assert [len(g.select(".gp-layer")) for g in groups] == [4, 3]
+    assert "Execution layer" in groups[1].select_one(".gp-pyramid__group-label").get_text()
+    assert groups[1].select_one("ol")["start"] == "5"
+    levels = [li["data-gp-level"] for li in root.select(".gp-layer")]
+    assert levels == [str(n) for n in range(1, 8)]
+
+
+def test_sweet_spot_is_said_in_words(site_pyramid):
+    sweet = site_pyramid.select(".gp-layer--sweet-spot")
+    assert len(sweet) == 1
+    assert sweet[0].select_one("details")["id"] == "operational-goal"
+    assert "Sweet spot for a project goal" in sweet[0].select_one("summary").get_text()
+
+
+def test_layers_step_up_and_down(site_pyramid):
+    layers = site_pyramid.select(".gp-layer__details")
+    top, middle, base = layers[0], layers[2], layers[-1]
+    assert [a["href"] for a in top.select("[data-gp-step]")] == ["#business-goal"]
+    assert [a["href"] for a in middle.select("[data-gp-step]")] == ["#business-goal", "#technical-goal"]
+    assert [a.get_text(" ", strip=True) for a in middle.select("[data-gp-step]")] == [
+        "↑ Why? Up to Business goal",
+        "↓ How? Down to Technical goal",
+    ]
+    assert [a["href"] for a in base.select("[data-gp-step]")] == ["#delivery-increment"]
+    for layer in layers:
+        assert layer.select_one(".gp-layer__question").get_text(strip=True)
+        assert layer.select_one(".gp-layer__focus").get_text(strip=True)
+        assert layer.select_one(".gp-layer__example blockquote").get_text(strip=True)
+
+
+def test_text_from_yaml_is_escaped(data_dir, cards_data, pyramid_data):
+    data_dir.valid()
+    cards_data["title"] = 'Title <b onclick="x()">bold</b>'
+    cards_data["cards"][0]["statement"] = "<script>alert('statement')</script>"
+    cards_data["cards"][0]["verdict"] = "<img src=x onerror=alert(1)>"
+    cards_data["cards"][1]["explanation"] = (
+        "**Bold** is fine.\n\n<script>alert('explanation')</script>\n\n"
+        "Inline <img src=x onerror=alert(2)> too, and [a link](https://example.org)."
+    )
+    pyramid_data["layers"][0]["about"] = "<div onmouseover=alert(3)>hover</div>"
+    data_dir.write("examples.yml", cards_data)
+    data_dir.write("pyramid.yml", pyramid_data)
+    html = str(convert(CARDS + "\n" + PYRAMID, data_dir.path))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None
+    assert soup.find("img") is None
+    assert soup.find(attrs={"onclick": True}) is None
+    assert soup.find(attrs={"onmouseover": True}) is None
+    assert "<script>alert('statement')</script>" in soup.select_one(".gp-card__statement").get_text()
+    assert "&lt;script&gt;alert('explanation')&lt;/script&gt;" in html
+    explanation = soup.select(".gp-card__explanation")[1]
+    assert explanation.find("strong").get_text() == "Bold"
+    assert explanation.find("a")["href"] == "https://example.org"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("```gp-cards\nsix-exmples\n```\n", "names \"six-exmples\", but no cards data in quiz_data/ has that id"),
+        ("```gp-cards\n\n```\n", "names no data"),
+        ("```gp-pyramid\nsix-examples\n```\n", "no pyramid data in quiz_data/ has that id"),
+    ],
+)
+def test_a_marker_naming_data_that_does_not_exist_stops_the_page(page, expected):
+    with pytest.raises(QuizDataError) as caught:
+        convert(page, ROOT / "quiz_data")
+    message = str(caught.value)
+    assert message.splitlines()[0] == "Goal Pyramid cannot draw a component on this page:"
+    assert "page marker ```gp-" in message
+    assert expected in message
+
+
+def test_a_misspelt_marker_suggests_the_id():
+    with pytest.raises(QuizDataError, match="did you mean 'six-examples'"):
+        convert("```gp-cards\nsix-exmples\n```\n", ROOT / "quiz_data")
+
+
+def test_bad_data_stops_rendering_even_without_a_marker(data_dir, cards_data):
+    data_dir.valid()
+    cards_data["cards"][0]["good"] = "perhaps"
+    data_dir.write("examples.yml", cards_data)
+    with pytest.raises(QuizDataError, match="field 'good'"):
+        convert("# Just prose\n", data_dir.path)
