@@ -1,0 +1,155 @@
+"""Whole builds, as `make build` runs them: MkDocs --strict, and Zensical, Material's successor."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT
+
+PAGES = ["index.html", "pyramid/index.html", "technical-goals/index.html",
+         "execution/index.html", "examples/index.html", "about/index.html"]
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The site's sources in a scratch folder, so a test can break them."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("docs", "overrides", "quiz_data", "src"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=300)
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], project)
+
+
+def zensical_build(project: Path) -> subprocess.CompletedProcess:
+    zensical = Path(sys.executable).with_name("zensical")
+    return run([str(zensical), "build", "--strict", "--clean"], project)
+
+
+def components(html_path: Path) -> list[str]:
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    return [str(el) for el in soup.select("[data-gp-module]")]
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory) -> Path:
+    project = project_copy(tmp_path_factory.mktemp("mkdocs"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_built_pages_carry_their_components(mkdocs_site):
+    assert len(components(mkdocs_site / "pyramid/index.html")) == 1
+    assert len(components(mkdocs_site / "examples/index.html")) == 1
+    soup = BeautifulSoup((mkdocs_site / "examples/index.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [d["id"] for d in soup.select("[data-gp-module] details")]
+    assert len(ids) == 6 and len(set(ids)) == 6
+    assert all(len(soup.select(f"#{i}")) == 1 for i in ids), "ids must be unique on the page"
+
+
+def test_component_assets_load_only_where_a_component_is(mkdocs_site):
+    for page in PAGES:
+        html = (mkdocs_site / page).read_text(encoding="utf-8")
+        has_component = "data-gp-module=" in html
+        assert ("components/goal-pyramid.js" in html) == has_component, page
+        assert ("components/goal-pyramid.css" in html) == has_component, page
+    examples = (mkdocs_site / "examples/index.html").read_text(encoding="utf-8")
+    assert "components/cards/cards.js" in examples and "components/pyramid/pyramid.js" not in examples
+    for asset in ("goal-pyramid.js", "goal-pyramid.css", "cards/cards.js", "cards/cards.css",
+                  "pyramid/pyramid.js", "pyramid/pyramid.css"):
+        assert (mkdocs_site / "components" / asset).is_file(), asset
+
+
+def test_no_page_asks_another_host_for_anything(mkdocs_site):
+    for page in PAGES:
+        soup = BeautifulSoup((mkdocs_site / page).read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.find_all(tag):
+                value = el.get(attr, "")
+                if tag == "link" and "stylesheet" not in el.get("rel", []) and "preload" not in el.get("rel", []):
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), f"{page}: {tag} {value}"
+
+
+def test_bad_data_stops_mkdocs_with_a_clear_message(tmp_path):
+    project = project_copy(tmp_path)
+    examples = project / "quiz_data" / "examples.yml"
+    data = yaml.safe_load(examples.read_text(encoding="utf-8"))
+    del data["cards"][2]["verdict"]
+    data["cards"][0]["layr"] = "initiative"
+    examples.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "Goal Pyramid found 2 problems in its data:" in output
+    assert 'quiz_data/examples.yml:' in output
+    assert 'cards[2] (id "security-requirements"): field \'verdict\': is required but missing' in output
+    assert "field 'layr': is not a known field" in output and "did you mean 'layer'?" in output
+
+
+def test_a_marker_naming_missing_data_stops_mkdocs(tmp_path):
+    project = project_copy(tmp_path)
+    page = project / "docs" / "examples.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("six-examples\n```", "six-exampels\n```"),
+                    encoding="utf-8")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "Error reading page 'examples.md'" in output
+    assert 'names "six-exampels", but no cards data in quiz_data/ has that id' in output
+
+
+def test_a_link_to_a_card_that_does_not_exist_fails_strict(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "docs" / "index.md").write_text(
+        "# Home\n\nSee [a card](examples.md#no-such-card) and [a layer](pyramid.md#task).\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "does not contain an anchor '#no-such-card'" in output
+    assert "#task" not in output, "ids drawn by the components count as anchors"
+
+
+def test_zensical_draws_the_same_components(tmp_path, mkdocs_site):
+    project = project_copy(tmp_path)
+    result = zensical_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("pyramid/index.html", "examples/index.html"):
+        ours = components(project / "site" / page)
+        assert ours, f"Zensical drew no component on {page}"
+        assert ours == components(mkdocs_site / page), page
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert "components/goal-pyramid.js" in html
+    assert "components/goal-pyramid.js" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_bad_data_stops_zensical_too(tmp_path):
+    project = project_copy(tmp_path)
+    pyramid = project / "quiz_data" / "pyramid.yml"
+    pyramid.write_text(pyramid.read_text(encoding="utf-8").replace("sweet_spot: true", "sweet_spot: maybe"),
+                       encoding="utf-8")
+    result = zensical_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "quiz_data/pyramid.yml:" in output
+    assert 'layers[2] (id "operational-goal"): field \'sweet_spot\': should be true or false' in output
