@@ -99,3 +99,38 @@ def pyramid_data() -> dict:
 @pytest.fixture
 def cards_data() -> dict:
     return copy.deepcopy(valid_cards())
+
+
+# --- the browser the Playwright tests drive --------------------------------------------
+
+CHROMIUM_FLAGS = [
+    # Our machines have no network beyond package registries: keep Chromium from trying.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def system_chromium() -> str | None:
+    """Debian's chromium where it is installed (Playwright cannot download one here)."""
+    import os
+    import shutil
+
+    return os.environ.get("GOAL_PYRAMID_CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    import os
+
+    args = dict(browser_type_launch_args)
+    chromium = system_chromium()
+    if chromium:
+        args["executable_path"] = chromium
+    flags = list(CHROMIUM_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
+    args["args"] = [*args.get("args", []), *flags]
+    return args

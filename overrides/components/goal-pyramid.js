@@ -45,8 +45,18 @@
       return;
     }
     target.open = true;
-    target.querySelector("summary").focus({ preventScroll: true });
-    target.scrollIntoView({ block: "start" });
+    bringIntoFocus(target);
+    // Chromium drops focus given before the load ends when the URL has a #fragment.
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        bringIntoFocus(target);
+      }, { once: true });
+    }
+  }
+
+  function bringIntoFocus(details) {
+    details.querySelector("summary").focus({ preventScroll: true });
+    details.scrollIntoView({ block: "start" });
   }
 
   // "Reveal all" / "Hide all": shown only once a script can make them work.
@@ -103,7 +113,7 @@
       modules[name] = init;
       mountAll();
     },
-    openTarget: openTarget
+    bringIntoFocus: bringIntoFocus
   };
 
   function start() {

@@ -6,14 +6,18 @@ window.GoalPyramid.register("pyramid", function (root) {
     if (!step) {
       return;
     }
-    var target = document.getElementById(step.getAttribute("href").slice(1));
+    // Material's instant navigation rewrites every href to an absolute URL.
+    var hash = new URL(step.href, window.location.href).hash;
+    var target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) {
       return;
     }
+    // Stay on this page as it is (no re-render by instant navigation, which
+    // ignores preventDefault), so other open layers stay open and focus lands.
     event.preventDefault();
+    event.stopPropagation();
     target.open = true;
-    history.pushState(null, "", step.getAttribute("href"));
-    target.querySelector("summary").focus({ preventScroll: true });
-    target.scrollIntoView({ block: "start" });
+    history.pushState(null, "", hash);
+    window.GoalPyramid.bringIntoFocus(target);
   });
 });
