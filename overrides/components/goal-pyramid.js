@@ -10,7 +10,9 @@
     return;
   }
 
-  var modules = {};
+  // Component scripts add themselves here, before or after this file runs:
+  // Material inserts a new page's scripts asynchronously, in no fixed order.
+  var modules = window.goalPyramidModules = window.goalPyramidModules || {};
 
   function mountAll() {
     document.querySelectorAll("[data-gp-module]").forEach(function (root) {
@@ -109,10 +111,7 @@
   }
 
   window.GoalPyramid = {
-    register: function (name, init) {
-      modules[name] = init;
-      mountAll();
-    },
+    mountAll: onEveryPage,
     bringIntoFocus: bringIntoFocus
   };
 

@@ -1,3 +1,6 @@
 /* Example cards: native <details> do the revealing; the core adds
    "Reveal all" / "Hide all" and #links. Nothing more is needed here. */
-window.GoalPyramid.register("cards", function () {});
+(window.goalPyramidModules = window.goalPyramidModules || {}).cards = function () {};
+if (window.GoalPyramid) {
+  window.GoalPyramid.mountAll();
+}

@@ -1,6 +1,6 @@
 /* The goal pyramid: "Why?" and "How?" links open the neighbouring layer and
    move focus to it, so keyboard and screen-reader users land where they read. */
-window.GoalPyramid.register("pyramid", function (root) {
+(window.goalPyramidModules = window.goalPyramidModules || {}).pyramid = function (root) {
   root.addEventListener("click", function (event) {
     var step = event.target.closest("[data-gp-step]");
     if (!step) {
@@ -20,4 +20,7 @@ window.GoalPyramid.register("pyramid", function (root) {
     history.pushState(null, "", hash);
     window.GoalPyramid.bringIntoFocus(target);
   });
-});
+};
+if (window.GoalPyramid) {
+  window.GoalPyramid.mountAll();
+}
