@@ -140,3 +140,21 @@ def test_forced_colours_keep_the_marks_and_controls(browser, base_url, watch):
     border = page.locator(".gp-mark").first.evaluate("el => getComputedStyle(el).borderTopStyle")
     assert border == "solid"
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_whole_pages_pass_axe_with_best_practice(browser, base_url, path, scheme, watch):
+    """Material's own chrome included: its search dialog, footer and links are fixed in overrides/."""
+    context = browser.new_context(color_scheme=scheme, base_url=base_url)
+    page = watch.attach(context.new_page())
+    page.goto(path)
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": [*WCAG, "best-practice"]}, "resultTypes": ["violations"]}
+    closed = axe.run(page, options=options)
+    assert closed.violations_count == 0, closed.generate_report()
+    if page.locator("[data-gp-module]").count():
+        open_everything(page)
+        opened = axe.run(page, options=options)
+        assert opened.violations_count == 0, opened.generate_report()
+    context.close()
