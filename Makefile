@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 READY  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate schema chromium clean
+.PHONY: serve build test validate schema screenshots chromium clean
 
 serve: $(READY)  ## Serve on http://127.0.0.1:8000 with live reload (docs, quiz_data, overrides, the extension)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -25,6 +25,9 @@ test: $(READY) chromium  ## Validate, build with --strict, run every test
 	$(PY) scripts/export_schema.py --check
 	$(PY) -m mkdocs build --strict --clean
 	$(PY) -m pytest
+
+screenshots: $(READY) chromium  ## Refresh readme/*.png from the built site
+	$(PY) scripts/take_screenshots.py
 
 chromium:  ## A Chromium for the browser tests: Debian's package, or Playwright's download
 	@PY=$(PY) sh scripts/ensure-chromium.sh

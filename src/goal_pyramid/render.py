@@ -20,7 +20,7 @@ from .models import CardsFile, Layer, PyramidFile
 
 def render_markdown(text: str) -> Markup:
     """Markdown to HTML where raw HTML in the source shows as text, never as markup."""
-    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    converter = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return Markup(converter.convert(text))
