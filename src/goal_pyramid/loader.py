@@ -182,7 +182,7 @@ def _sentence(detail: dict, kind: object, loc: list) -> str:
         return f"should be a lowercase slug like 'reduce-latency', got {given!r}"
     if kind_of_error == "value_error":
         return detail["msg"].removeprefix("Value error, ")
-    message = detail["msg"].replace("Input should", "should", 1)
+    message = detail["msg"].replace("Input should", "should", 1).replace(", unable to interpret input", "")
     message = message.replace("a valid string", "text").replace("a valid boolean", "true or false")
     message = message.replace("a valid dictionary or instance of", "a mapping of fields for")
     return f"{message}, got {_kind_of(given)}"
