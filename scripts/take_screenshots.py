@@ -8,36 +8,24 @@ Writes readme/pyramid.png and readme/card.png.
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.site_server import built_site  # noqa: E402 (after the path is set)
+
 OUT = ROOT / "readme"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
-        pass
 
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as site_dir:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site_dir))
-        address = f"http://127.0.0.1:{server.server_address[1]}/"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GOAL_PYRAMID_SITE_URL=address)
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-                       cwd=ROOT, env=env, check=True, capture_output=True)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    with built_site(ROOT) as site:
+        address = site.url
         with sync_playwright() as playwright:
             chromium = shutil.which("chromium")
             browser = playwright.chromium.launch(
@@ -61,7 +49,6 @@ def main() -> int:
                 "height": second["y"] + second["height"] - box["y"] + 16,
             })
             browser.close()
-        server.shutdown()
     print(f"wrote {OUT / 'pyramid.png'} and {OUT / 'card.png'}")
     return 0
 

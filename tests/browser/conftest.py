@@ -6,40 +6,19 @@ Material's instant navigation falls back to full reloads when the two differ.
 
 from __future__ import annotations
 
-import functools
 import os
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.site_server import built_site
 from tests.conftest import ROOT
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_server(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
-    address = f"http://127.0.0.1:{server.server_address[1]}/"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GOAL_PYRAMID_SITE_URL=address)
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )
-    assert build.returncode == 0, build.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield address
-    server.shutdown()
-    server.server_close()
+def site_server():
+    with built_site(ROOT) as site:
+        yield site.url
 
 
 @pytest.fixture(scope="session")
