@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.installed
+NODE_READY := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate schema screenshots chromium clean
+.PHONY: serve build test bench validate schema screenshots system-tools clean
 
 serve: $(READY)  ## Serve on http://127.0.0.1:8000 with live reload (docs, quiz_data, overrides, the extension)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -20,23 +21,32 @@ validate: $(READY)  ## Check quiz_data/ against the schema without building
 schema: $(READY)  ## Regenerate quiz_data/schema.json from the models
 	$(PY) scripts/export_schema.py
 
-test: $(READY) chromium  ## Validate, build with --strict, run every test
+test: $(READY) $(NODE_READY) system-tools  ## Validate, build with --strict, run every test (and every quality gate)
 	$(PY) scripts/validate_data.py quiz_data
 	$(PY) scripts/export_schema.py --check
 	$(PY) -m mkdocs build --strict --clean
 	$(PY) -m pytest
 
-screenshots: $(READY) chromium  ## Refresh readme/*.png from the built site
+bench: $(READY) $(NODE_READY) system-tools  ## Measure speed and weight against a plain Material control; prints a table
+	$(PY) scripts/bench.py
+
+screenshots: $(READY) system-tools  ## Refresh readme/*.png from the built site
 	$(PY) scripts/take_screenshots.py
 
-chromium:  ## A Chromium for the browser tests: Debian's package, or Playwright's download
-	@PY=$(PY) sh scripts/ensure-chromium.sh
+system-tools:  ## Chromium, Java and npm: Debian's packages, or Playwright's browser download
+	@PY=$(PY) sh scripts/ensure-system-tools.sh
 
 # The virtual environment, rebuilt when the pins or the package change.
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt -e .
+	touch $@
+
+# Node tools pinned in package.json / package-lock.json: the HTML checker and Lighthouse.
+# (`npm ci` rejects Lighthouse 12.8's lock file under npm 11, so `npm install` keeps to the lock.)
+$(NODE_READY): package.json package-lock.json | system-tools
+	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

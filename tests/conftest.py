@@ -134,3 +134,17 @@ def browser_type_launch_args(browser_type_launch_args):
         flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
     args["args"] = [*args.get("args", []), *flags]
     return args
+
+
+# --- the built site, served on a free port, shared by the gates and the browser tests -----
+
+
+@pytest.fixture(scope="session")
+def served_site():
+    from scripts.site_server import built_site
+
+    with built_site(ROOT) as site:
+        yield site
+
+
+PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/"]

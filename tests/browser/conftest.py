@@ -11,19 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.site_server import built_site
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="session")
-def site_server():
-    with built_site(ROOT) as site:
-        yield site.url
-
-
-@pytest.fixture(scope="session")
-def base_url(site_server):
-    return site_server
+def base_url(served_site):
+    return served_site.url
 
 
 @pytest.fixture(scope="session")

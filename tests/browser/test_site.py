@@ -9,8 +9,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.components import LAYERS, STATEMENTS, card, layer, verdict
+from tests.conftest import PAGES
 
-PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -100,17 +100,6 @@ def test_a_link_to_a_layer_from_another_page_opens_it_after_instant_navigation(p
     assert page.evaluate("window.__sameDocument") is True
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_sideways_scrolling_at_320_pixels(browser, base_url, path, watch):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=base_url)
-    page = watch.attach(context.new_page())
-    page.goto(path)
-    if page.locator("[data-gp-module]").count():
-        open_everything(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["pyramid/", "examples/"])
 def test_components_pass_axe_closed_and_open(browser, base_url, path, scheme, watch):
@@ -127,18 +116,6 @@ def test_components_pass_axe_closed_and_open(browser, base_url, path, scheme, wa
     open_everything(page)
     opened = axe.run(page, context=scope, options=options)
     assert opened.violations_count == 0, opened.generate_report()
-    context.close()
-
-
-def test_forced_colours_keep_the_marks_and_controls(browser, base_url, watch):
-    context = browser.new_context(forced_colors="active", base_url=base_url)
-    page = watch.attach(context.new_page())
-    page.goto("examples/")
-    open_everything(page)
-    expect(page.get_by_text("✓ Good goal")).to_have_count(3)
-    expect(page.get_by_text("✗ Needs work")).to_have_count(3)
-    border = page.locator(".gp-mark").first.evaluate("el => getComputedStyle(el).borderTopStyle")
-    assert border == "solid"
     context.close()
 
 
