@@ -147,4 +147,49 @@ def served_site():
         yield site
 
 
-PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/"]
+# Every built page, the 404 page included (a static server returns it with 200 here).
+PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/", "404.html"]
+
+
+def valid_quiz() -> dict:
+    def option(option_id, label, correct=False):
+        return {"id": option_id, "label": label, "correct": correct, "explanation": f"Because {label}."}
+
+    return {
+        "kind": "quiz",
+        "id": "goal-or-decision",
+        "title": "Goal or decision?",
+        "intro": "Guess first.",
+        "items": [
+            {
+                "id": "gd-move-to-kubernetes",
+                "type": "two-way",
+                "project": "infrastructure",
+                "layer": "initiative",
+                "statement": "Move every service to Kubernetes",
+                "question": "Goal or decision?",
+                "options": [option("goal", "A goal"), option("decision", "A decision", True)],
+                "takeaway": "Swap the tool and see if it survives.",
+            },
+            {
+                "id": "wl-basket-abandonment",
+                "type": "one-of-many",
+                "project": "e-commerce",
+                "layer": "business-goal",
+                "speaker": "The head of sales",
+                "statement": "Halve basket abandonment this year",
+                "question": "Which layer?",
+                "options": [
+                    option("business-goal", "Business goal", True),
+                    option("operational-goal", "Operational goal"),
+                    option("task", "Task"),
+                ],
+                "takeaway": "Outcomes for the business sit at the business layer.",
+            },
+        ],
+    }
+
+
+@pytest.fixture
+def quiz_data() -> dict:
+    return copy.deepcopy(valid_quiz())

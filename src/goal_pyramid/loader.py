@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, QuizDataError
-from .models import DATA_FILE, KINDS, CardsFile, PyramidFile
+from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile
 
 DATA_SUFFIXES = (".yml", ".yaml")
 
@@ -27,10 +27,11 @@ class Catalogue:
 
     pyramids: dict[str, PyramidFile] = field(default_factory=dict)
     card_sets: dict[str, CardsFile] = field(default_factory=dict)
+    quizzes: dict[str, QuizFile] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
 
     def by_kind(self, kind: str) -> dict[str, BaseModel]:
-        return {"pyramid": self.pyramids, "cards": self.card_sets}[kind]
+        return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes}[kind]
 
     def layer_names(self) -> dict[str, str]:
         return {
@@ -206,7 +207,7 @@ def _kind_of(value: object) -> str:
 
 def _allowed_fields(kind: object, loc: list) -> list[str]:
     """The field names allowed where loc points, for 'did you mean'."""
-    models = {"pyramid": PyramidFile, "cards": CardsFile}
+    models = {"pyramid": PyramidFile, "cards": CardsFile, "quiz": QuizFile}
     model = models.get(kind) if isinstance(kind, str) else None
     if model is None:
         return []
@@ -270,7 +271,7 @@ def _check_across_files(
             data_ids[data.id] = here
             catalogue.by_kind(data.kind)[data.id] = data
             catalogue.sources[data.id] = parsed.label
-        list_name = "layers" if isinstance(data, PyramidFile) else "cards"
+        list_name = {"pyramid": "layers", "cards": "cards", "quiz": "items"}[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
             loc = [list_name, index, "id"]
             where = f"{parsed.label}:{_line(parsed.node, loc)}"
@@ -283,17 +284,18 @@ def _check_across_files(
             else:
                 item_ids[entry.id] = where
 
-    layers = list(catalogue.layer_names())
+    layers = list(catalogue.layer_names()) or sorted(layer_ids_as_written)
     for parsed, data in validated:
-        if not isinstance(data, CardsFile):
+        if isinstance(data, PyramidFile):
             continue
-        for index, card in enumerate(data.cards):
-            if card.layer is not None and card.layer not in layer_ids_as_written:
-                close = difflib.get_close_matches(card.layer, sorted(layer_ids_as_written), n=1)
+        list_name = "cards" if isinstance(data, CardsFile) else "items"
+        for index, entry in enumerate(getattr(data, list_name)):
+            if entry.layer is not None and entry.layer not in layer_ids_as_written:
+                close = difflib.get_close_matches(entry.layer, sorted(layer_ids_as_written), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
-                    Problem(parsed.label, _line(parsed.node, ["cards", index, "layer"]),
-                            f'cards[{index}] (id "{card.id}")', "layer",
-                            f"refers to layer \"{card.layer}\", which no pyramid file defines"
-                            f" (known: {', '.join(layers) or ', '.join(sorted(layer_ids_as_written)) or 'none'}){hint}")
+                    Problem(parsed.label, _line(parsed.node, [list_name, index, "layer"]),
+                            f'{list_name}[{index}] (id "{entry.id}")', "layer",
+                            f"refers to layer \"{entry.layer}\", which no pyramid file defines"
+                            f" (known: {', '.join(layers) or 'none'}){hint}")
                 )

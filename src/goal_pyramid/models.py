@@ -130,10 +130,75 @@ class CardsFile(Strict):
     cards: list[Card] = Field(min_length=1)
 
 
-DataFile = Annotated[Union[PyramidFile, CardsFile], Field(discriminator="kind")]
+ProjectKind = Literal[
+    "data-platform",
+    "mobile-app",
+    "internal-tool",
+    "security-compliance",
+    "e-commerce",
+    "people-hr",
+    "machine-learning",
+    "healthcare",
+    "public-sector",
+    "infrastructure",
+]
+
+
+class Option(Strict):
+    """One answer a reader can pick, with why it is right or wrong."""
+
+    id: Slug
+    label: Text = Field(description="What the reader picks, e.g. 'A goal' or 'Business goal'.")
+    correct: bool = Field(default=False, description="True for the one right answer.")
+    explanation: MarkdownText = Field(description="Why this answer is right, or why not.")
+
+
+class QuizItem(Strict):
+    """One question: a statement to judge and the answers to choose from."""
+
+    id: Slug
+    type: Literal["two-way", "one-of-many"] = Field(
+        description="'two-way': exactly two options; 'one-of-many': three or more."
+    )
+    project: ProjectKind = Field(description="The kind of project the statement comes from.")
+    layer: Slug = Field(description="The id of the pyramid layer the statement sits at.")
+    speaker: Text | None = Field(default=None, description="Optional: who says it, e.g. 'The CFO'.")
+    statement: Text = Field(description="The statement to judge, without quote marks.")
+    question: Text = Field(description="What the reader is asked, e.g. 'Goal or decision?'.")
+    options: list[Option] = Field(min_length=2)
+    takeaway: MarkdownText = Field(description="The one thing to remember, in a sentence or two.")
+
+    @model_validator(mode="after")
+    def _options_fit_the_type(self) -> QuizItem:
+        count = len(self.options)
+        if self.type == "two-way" and count != 2:
+            raise ValueError(f"a two-way item has exactly 2 options; found {count}")
+        if self.type == "one-of-many" and count < 3:
+            raise ValueError(f"a one-of-many item has at least 3 options; found {count}")
+        correct = [option.id for option in self.options if option.correct]
+        if len(correct) != 1:
+            raise ValueError(f"exactly one option must have correct: true; found {len(correct)}")
+        ids = [option.id for option in self.options]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"option ids must be unique within an item; repeated: {', '.join(repeated)}")
+        return self
+
+
+class QuizFile(Strict):
+    """A practice set: guess first, then learn why."""
+
+    kind: Literal["quiz"]
+    id: Slug
+    title: Text
+    intro: MarkdownText = Field(description="A short introduction shown above the questions.")
+    items: list[QuizItem] = Field(min_length=1)
+
+
+DataFile = Annotated[Union[PyramidFile, CardsFile, QuizFile], Field(discriminator="kind")]
 DATA_FILE = TypeAdapter(DataFile)
 
-KINDS = ("pyramid", "cards")
+KINDS = ("pyramid", "cards", "quiz")
 
 
 def json_schema() -> dict:
