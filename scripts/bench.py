@@ -104,6 +104,8 @@ def machine() -> dict:
         "chromium": chromium,
         "lighthouse": lighthouse_version(ROOT),
         "python": platform.python_version(),
+        # Anything else running (tests, builds) skews every timing: say how busy the machine was.
+        "load_average": " ".join(f"{value:.2f}" for value in os.getloadavg()),
     }
 
 

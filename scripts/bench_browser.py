@@ -83,6 +83,12 @@ def run_lighthouse(root: Path, url: str, preset: str) -> dict:
     return summarize_lighthouse(report, seconds)
 
 
+def _table(report: dict, audit: str, pick) -> list[dict]:
+    """The rows of a Lighthouse audit's details table, reduced by pick."""
+    details = report["audits"].get(audit, {}).get("details") or {}
+    return [pick(item) for item in details.get("items", [])]
+
+
 def summarize_lighthouse(report: dict, seconds: float) -> dict:
     categories = report["categories"]
     scores = {name: None if categories[name]["score"] is None else round(categories[name]["score"] * 100)
@@ -93,6 +99,10 @@ def summarize_lighthouse(report: dict, seconds: float) -> dict:
                     and audit.get("score") is not None and audit["score"] < 1)
     return {
         "scores": scores, **audits,
+        "layout_shift_elements": _table(report, "layout-shifts", lambda item: {
+            "selector": (item.get("node") or {}).get("selector"), "score": item.get("score")}),
+        "long_tasks": _table(report, "long-tasks", lambda item: {
+            "url": item.get("url"), "start_ms": item.get("startTime"), "duration_ms": item.get("duration")}),
         "audits_below_1": failed,
         "form_factor": report["configSettings"]["formFactor"],
         "lighthouse_version": report["lighthouseVersion"],
@@ -105,7 +115,7 @@ def summarize_lighthouse(report: dict, seconds: float) -> dict:
 # --- Playwright -------------------------------------------------------------------------
 
 # Installed with page.add_init_script, so the observers exist before the page's code runs.
-INIT_SCRIPT = """
+INIT_SCRIPT = r"""
 (() => {
   const perf = window.__gpBench = { longTasks: [], shifts: [] };
   try {
@@ -116,7 +126,11 @@ INIT_SCRIPT = """
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        perf.shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput, start: e.startTime });
+        const nodes = (e.sources || []).map((s) => s.node && s.node.nodeType === 1
+          ? s.node.tagName.toLowerCase() + ((s.node.getAttribute("class") || "").trim()
+            ? "." + s.node.getAttribute("class").trim().split(/\s+/).join(".") : "")
+          : null).filter(Boolean);
+        perf.shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput, start: e.startTime, nodes });
       }
     }).observe({ type: "layout-shift", buffered: true });
   } catch (error) { perf.shiftError = String(error); }

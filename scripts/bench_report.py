@@ -196,6 +196,26 @@ def budget_reveal(label: str, median: float | None) -> dict:
     return verdict(name, median <= REVEAL_BUDGET_MS, fmt_ms(median), median_ms=median)
 
 
+def _shifted(pages: dict) -> str:
+    """Which elements Lighthouse saw shift, e.g. 'examples/ desktop: ol.gp-cards__list 0.0101'."""
+    found = []
+    for page, sides in pages.items():
+        for preset in ("mobile", "desktop"):
+            for item in dig(sides, "ours", "lighthouse", preset, "layout_shift_elements") or []:
+                selector = (item["selector"] or "?").split(" > ")[-1]
+                found.append(f"{page_name(page)} {preset}: {selector} {item['score'] or 0:.4f}")
+    return "; ".join(found)
+
+
+def _shifted_in_playwright(pages: dict) -> str:
+    found = []
+    for page, sides in pages.items():
+        for load in dig(sides, "ours", "playwright", "loads") or []:
+            for shift in load["layout_shifts"]:
+                found.append(f"{page_name(page)}: {', '.join(shift['nodes']) or '?'} {shift['value']:.4f}")
+    return "; ".join(dict.fromkeys(found))
+
+
 def budget_cls(pages: dict) -> list[dict]:
     lighthouse = {f"{page_name(p)} {preset}": dig(sides, "ours", "lighthouse", preset, "cls")
                   for p, sides in pages.items() for preset in ("mobile", "desktop")}
@@ -210,8 +230,17 @@ def budget_cls(pages: dict) -> list[dict]:
         nonzero = {k: round(v, 4) for k, v in values.items() if v != 0}
         worst = max(values.values())
         measured = f"worst {worst:.4f}" + (f"; non-zero: {nonzero}" if nonzero else f" over {len(values)} runs")
+        shifted = _shifted(pages) if values is lighthouse else _shifted_in_playwright(pages)
+        if nonzero and shifted:
+            measured += f"; shifted: {shifted}"
         results.append(verdict(name, not nonzero, measured, values=values))
     return results
+
+
+def _longest_tasks(lighthouse: dict | None, count: int = 3) -> str:
+    tasks = sorted((lighthouse or {}).get("long_tasks") or [], key=lambda task: -(task["duration_ms"] or 0))
+    return ", ".join(f"{(task['url'] or '?').rsplit('/', 1)[-1]} {task['duration_ms'] or 0:.0f} ms"
+                     for task in tasks[:count])
 
 
 def budget_builds(builds: dict, scale: dict, scale_tbt: float | None) -> list[dict]:
@@ -225,7 +254,9 @@ def budget_builds(builds: dict, scale: dict, scale_tbt: float | None) -> list[di
         verdict(f"500-card page builds < {SCALE_BUILD_BUDGET_S:.0f} s more than its control",
                 difference < SCALE_BUILD_BUDGET_S, f"+{difference:.2f} s", difference_s=difference),
         verdict(tbt_name, None, "not run") if scale_tbt is None
-        else verdict(tbt_name, scale_tbt < SCALE_TBT_BUDGET_MS, fmt_ms(scale_tbt), tbt_ms=scale_tbt),
+        else verdict(tbt_name, scale_tbt < SCALE_TBT_BUDGET_MS, fmt_ms(scale_tbt) + (
+            f"; longest tasks: {_longest_tasks(dig(scale, 'ours', 'lighthouse', 'desktop'))}"
+            if scale_tbt else ""), tbt_ms=scale_tbt),
     ]
 
 
@@ -254,7 +285,7 @@ def budgets(results: dict) -> list[dict]:
 def machine_line(machine: dict) -> str:
     return (f"Goal Pyramid benchmark, {machine['date']} | {machine['platform']} | {machine['cpu']} | "
             f"{machine['cores']} cores | {machine['memory_gib']:.1f} GiB | {machine['chromium']} | "
-            f"Lighthouse {machine['lighthouse']}")
+            f"Lighthouse {machine['lighthouse']} | load average at start {machine['load_average']}")
 
 
 def build_section(builds: dict, runs: int) -> list[str]:

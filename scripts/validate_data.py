@@ -24,9 +24,11 @@ def main(argv: list[str]) -> int:
         return 1
     layers = sum(len(p.layers) for p in catalogue.pyramids.values())
     cards = sum(len(c.cards) for c in catalogue.card_sets.values())
+    questions = sum(len(q.items) for q in catalogue.quizzes.values())
     print(
         f"{data_dir}: all data is valid ({len(catalogue.pyramids)} pyramid, {layers} layers;"
-        f" {len(catalogue.card_sets)} card set, {cards} cards)"
+        f" {len(catalogue.card_sets)} card set, {cards} cards;"
+        f" {len(catalogue.quizzes)} practice sets, {questions} questions)"
     )
     return 0
 

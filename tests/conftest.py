@@ -148,7 +148,9 @@ def served_site():
 
 
 # Every built page, the 404 page included (a static server returns it with 200 here).
-PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/", "404.html"]
+PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
+         "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
+         "practice/whats-wrong/", "practice/progress/", "404.html"]
 
 
 def valid_quiz() -> dict:

@@ -61,7 +61,7 @@
     details.scrollIntoView({ block: "start" });
   }
 
-  // "Reveal all" / "Hide all": shown only once a script can make them work.
+  // "Reveal all" / "Hide all" (visible once the component is mounted: see the CSS).
   function showToolbar(root) {
     var toolbar = root.querySelector("[data-gp-toolbar]");
     var status = root.querySelector("[data-gp-status]");
@@ -83,7 +83,6 @@
         status.textContent = message.replace("{count}", String(all.length));
       }
     });
-    toolbar.hidden = false;
   }
 
   // Printing shows every answer: open all, then put each back as it was.
@@ -110,9 +109,76 @@
     openTarget();
   }
 
+  // Practice progress, keyed by the stable item ids from the YAML. When the
+  // browser refuses storage (private mode, blocked, full) it lives in memory
+  // for the visit instead, and nothing fails.
+  var STORE_KEY = "goal-pyramid:progress:v1";
+  var memory = {};
+  var storageWorks = true;
+
+  function readProgress() {
+    if (!storageWorks) {
+      return memory;
+    }
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || "{}");
+      memory = saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+    } catch (error) {
+      storageWorks = false;
+    }
+    return memory;
+  }
+
+  function writeProgress(all) {
+    memory = all;
+    if (!storageWorks) {
+      return;
+    }
+    try {
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(all));
+    } catch (error) {
+      storageWorks = false;
+    }
+  }
+
+  var progress = {
+    all: function () {
+      return readProgress();
+    },
+    get: function (itemId) {
+      return readProgress()[itemId] || null;
+    },
+    set: function (itemId, record) {
+      var all = readProgress();
+      all[itemId] = record;
+      writeProgress(all);
+    },
+    remove: function (itemId) {
+      var all = readProgress();
+      delete all[itemId];
+      writeProgress(all);
+    },
+    forget: function () {
+      memory = {};
+      if (!storageWorks) {
+        return;
+      }
+      try {
+        window.localStorage.removeItem(STORE_KEY);
+      } catch (error) {
+        storageWorks = false;
+      }
+    },
+    persistent: function () {
+      readProgress();
+      return storageWorks;
+    }
+  };
+
   window.GoalPyramid = {
     mountAll: onEveryPage,
-    bringIntoFocus: bringIntoFocus
+    bringIntoFocus: bringIntoFocus,
+    progress: progress
   };
 
   function start() {

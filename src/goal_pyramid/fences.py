@@ -15,7 +15,7 @@ from markdown import Markdown
 
 from .errors import Problem, QuizDataError
 from .extension import Components
-from .render import render_cards, render_pyramid
+from .render import render_cards, render_progress, render_pyramid, render_quiz
 
 
 def format_pyramid(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
@@ -30,6 +30,21 @@ def format_cards(source: str, language: str, class_name: str, options: dict, md:
     cards = _lookup(components, "cards", language, source)
     md.goal_pyramid_anchors.update(card.id for card in cards.cards)
     return render_cards(cards, components.catalogue, components.templates_dir)
+
+
+def format_quiz(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    components = _components(md, language)
+    quiz = _lookup(components, "quiz", language, source)
+    md.goal_pyramid_anchors.update(item.id for item in quiz.items)
+    return render_quiz(quiz, components.catalogue, components.templates_dir)
+
+
+def format_progress(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    """Every practice set's progress; the fence names no data (it sums them all)."""
+    components = _components(md, language)
+    if source.strip():
+        raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
+    return render_progress(components.catalogue, components.templates_dir)
 
 
 def _components(md: Markdown, language: str) -> Components:

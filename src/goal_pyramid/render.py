@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .loader import Catalogue
-from .models import CardsFile, Layer, PyramidFile
+from .models import CardsFile, Layer, PyramidFile, QuizFile
 
 
 def render_markdown(text: str) -> Markup:
@@ -86,3 +86,22 @@ def render_cards(cards: CardsFile, catalogue: Catalogue, templates_dir: Path) ->
         explanations={card.id: render_markdown(card.explanation) for card in cards.cards},
         layer_names=catalogue.layer_names(),
     )
+
+
+def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path) -> str:
+    template = template_environment(str(templates_dir)).get_template("quiz/quiz.html")
+    return template.render(
+        quiz=quiz,
+        intro=render_markdown(quiz.intro),
+        explanations={
+            item.id: {option.id: render_markdown(option.explanation) for option in item.options}
+            for item in quiz.items
+        },
+        takeaways={item.id: render_markdown(item.takeaway) for item in quiz.items},
+        layer_names=catalogue.layer_names(),
+    )
+
+
+def render_progress(catalogue: Catalogue, templates_dir: Path) -> str:
+    template = template_environment(str(templates_dir)).get_template("progress/progress.html")
+    return template.render(quizzes=list(catalogue.quizzes.values()))

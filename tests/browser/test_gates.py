@@ -19,7 +19,8 @@ CUT_OFF = """() => {
   const found = [];
   for (const el of document.querySelectorAll('body *')) {
     const style = getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.gp-visually-hidden')) continue;
+    // Not shown at all: display none, visibility hidden or collapse (Material's folded nav sections).
+    if (style.display === 'none' || style.visibility !== 'visible' || el.closest('.gp-visually-hidden')) continue;
     const box = el.getBoundingClientRect();
     if (box.width <= 2 || box.height <= 2) continue;
     if (box.right <= 0 || box.left >= innerWidth) continue;  // off-canvas, like Material's closed drawer

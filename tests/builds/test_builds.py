@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 from tests.conftest import ROOT
 
 PAGES = ["index.html", "pyramid/index.html", "technical-goals/index.html",
-         "execution/index.html", "examples/index.html", "about/index.html"]
+         "execution/index.html", "examples/index.html", "about/index.html",
+         "practice/index.html", "practice/goal-or-decision/index.html", "practice/progress/index.html"]
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -72,8 +73,11 @@ def test_component_assets_load_only_where_a_component_is(mkdocs_site):
         assert ("components/goal-pyramid.css" in html) == has_component, page
     examples = (mkdocs_site / "examples/index.html").read_text(encoding="utf-8")
     assert "components/cards/cards.js" in examples and "components/pyramid/pyramid.js" not in examples
+    quiz = (mkdocs_site / "practice/goal-or-decision/index.html").read_text(encoding="utf-8")
+    assert "components/quiz/quiz.js" in quiz and "components/cards/cards.js" not in quiz
     for asset in ("goal-pyramid.js", "goal-pyramid.css", "cards/cards.js", "cards/cards.css",
-                  "pyramid/pyramid.js", "pyramid/pyramid.css"):
+                  "pyramid/pyramid.js", "pyramid/pyramid.css", "quiz/quiz.js", "quiz/quiz.css",
+                  "progress/progress.js", "progress/progress.css"):
         assert (mkdocs_site / "components" / asset).is_file(), asset
 
 
@@ -134,7 +138,8 @@ def test_zensical_draws_the_same_components(tmp_path, mkdocs_site):
     project = project_copy(tmp_path)
     result = zensical_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    for page in ("pyramid/index.html", "examples/index.html"):
+    for page in ("pyramid/index.html", "examples/index.html", "practice/which-layer/index.html",
+                 "practice/progress/index.html"):
         ours = components(project / "site" / page)
         assert ours, f"Zensical drew no component on {page}"
         assert ours == components(mkdocs_site / page), page

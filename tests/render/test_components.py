@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from goal_pyramid import QuizDataError
-from goal_pyramid.fences import format_cards, format_pyramid
+from goal_pyramid.fences import format_cards, format_progress, format_pyramid, format_quiz
 from tests.conftest import ROOT
 
 
@@ -24,6 +24,8 @@ def convert(text: str, data_dir) -> BeautifulSoup:
                 "custom_fences": [
                     {"name": "gp-pyramid", "class": "gp-pyramid", "format": format_pyramid},
                     {"name": "gp-cards", "class": "gp-cards", "format": format_cards},
+                    {"name": "gp-quiz", "class": "gp-quiz", "format": format_quiz},
+                    {"name": "gp-progress", "class": "gp-progress", "format": format_progress},
                 ]
             },
         },
@@ -81,9 +83,11 @@ def test_verdict_labels_and_marks_are_in_words(site_cards):
     assert all(icon["aria-hidden"] == "true" for icon in site_cards.select(".gp-mark__icon"))
 
 
-def test_toolbar_starts_hidden_because_it_needs_a_script(site_cards):
+def test_toolbar_waits_for_the_script_without_moving_the_page(site_cards):
     toolbar = site_cards.select_one("[data-gp-toolbar]")
-    assert toolbar.has_attr("hidden")
+    # Invisible until the component is mounted, but in the layout (no `hidden`): no layout shift.
+    assert toolbar.has_attr("data-gp-js-only")
+    assert not toolbar.has_attr("hidden")
     assert [b.get_text() for b in toolbar.select("button")] == ["Reveal all", "Hide all"]
     assert all(b["type"] == "button" for b in toolbar.select("button"))
     assert site_cards.select_one('[role="status"][data-gp-status]') is not None
@@ -185,3 +189,54 @@ def test_bad_data_stops_rendering_even_without_a_marker(data_dir, cards_data):
     data_dir.write("examples.yml", cards_data)
     with pytest.raises(QuizDataError, match="field 'good'"):
         convert("# Just prose\n", data_dir.path)
+
+
+QUIZ = "```gp-quiz\ngoal-or-decision\n```\n"
+
+
+def test_quiz_items_are_radio_groups_with_their_answers_in_details(data_dir, quiz_data):
+    data_dir.valid().write("practice.yml", quiz_data)
+    soup = convert(QUIZ, data_dir.path)
+    root = soup.select_one('section[data-gp-module="quiz"]')
+    assert root["data-gp-set"] == "goal-or-decision"
+    items = root.select("li[data-gp-item]")
+    assert [item["id"] for item in items] == ["gd-move-to-kubernetes", "wl-basket-abandonment"]
+    first = items[0]
+    assert first["data-gp-correct"] == "decision"
+    legend = first.select_one("fieldset > legend")
+    assert "“Move every service to Kubernetes”" in legend.get_text()
+    radios = first.select("input[type=radio]")
+    assert [(r["name"], r["value"], r["id"]) for r in radios] == [
+        ("gd-move-to-kubernetes", "goal", "gd-move-to-kubernetes--goal"),
+        ("gd-move-to-kubernetes", "decision", "gd-move-to-kubernetes--decision"),
+    ]
+    assert all(first.select_one(f'label[for="{r["id"]}"]') for r in radios)
+    answer = first.select_one("details[data-gp-answer]")
+    assert not answer.has_attr("open") and not answer.has_attr("hidden")
+    assert "Answer: A decision" in " ".join(answer.select_one(".gp-quiz-item__key").get_text().split())
+    assert len(answer.select("[data-gp-explains]")) == 2
+    assert first.select_one("[data-gp-feedback]").has_attr("hidden")
+    assert items[1].select_one(".gp-quiz-item__speaker").get_text() == "The head of sales:"
+    key = root.select(".gp-quiz__handout-key li")
+    assert len(key) == 2 and key[0].select_one("strong").get_text() == "A decision"
+
+
+def test_quiz_text_is_escaped(data_dir, quiz_data):
+    quiz_data["items"][0]["statement"] = "<img src=x onerror=alert(1)>"
+    quiz_data["items"][0]["options"][0]["label"] = "<b>bold</b>"
+    quiz_data["items"][0]["options"][0]["explanation"] = "<script>alert(2)</script> and **strong**"
+    data_dir.valid().write("practice.yml", quiz_data)
+    soup = convert(QUIZ, data_dir.path)
+    assert soup.find("img") is None and soup.find("script") is None and soup.find("b") is None
+    assert soup.select_one(".gp-quiz-item__statement").get_text() == "“<img src=x onerror=alert(1)>”"
+    assert soup.select_one('[data-gp-explains="goal"] strong + p strong').get_text() == "strong"
+
+
+def test_progress_lists_every_practice_set(data_dir, quiz_data):
+    data_dir.valid().write("practice.yml", quiz_data)
+    soup = convert("```gp-progress\n```\n", data_dir.path)
+    rows = soup.select("[data-gp-progress-set]")
+    assert [(r["data-gp-progress-set"], r["data-gp-items"]) for r in rows] == [
+        ("goal-or-decision", "gd-move-to-kubernetes wl-basket-abandonment")]
+    with pytest.raises(QuizDataError, match="takes no data id"):
+        convert("```gp-progress\ngoal-or-decision\n```\n", data_dir.path)
