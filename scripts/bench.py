@@ -53,7 +53,9 @@ from scripts.bench_browser import (  # noqa: E402
 from scripts.bench_report import budgets, render  # noqa: E402
 from scripts.site_server import built_site  # noqa: E402
 
-PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/"]
+PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
+         "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
+         "practice/whats-wrong/", "practice/progress/"]
 QUICK_PAGES = ["", "examples/"]
 SCALE_PAGE = "bank/"
 RESULTS = ROOT / "bench" / "results.json"

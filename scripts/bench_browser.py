@@ -9,9 +9,11 @@ Playwright loads each page in a fresh context (cold cache) and reads:
 - first contentful paint (paint entry);
 - the layout-shift sum and long tasks, from PerformanceObservers an init script
   installs before any of the page's own code runs (buffered: true);
-- reveal latency: a capture-phase click listener keeps event.timeStamp; on the
-  <details> element's toggle event a requestAnimationFrame callback takes the
-  frame's timestamp; latency = rAF timestamp - click timeStamp. On control pages
+- reveal latency: a capture-phase click listener on a card's <summary> keeps
+  event.timeStamp and asks for the next animation frame; latency = the time that
+  frame starts rendering (performance.now() in its rAF callback) - the click's
+  timeStamp, and the sample records that the card was already open in that frame
+  (a <details> opens synchronously in the click's default action). On control pages
   the same harness times bare <details> injected after the heading: the floor
   any reveal has in this browser, which our components are compared against.
 
@@ -164,18 +166,18 @@ async () => {
 
 REVEAL_HARNESS = """
 () => {
-  if (window.__gpReveal) { window.__gpReveal.samples = []; window.__gpReveal.click = null; return; }
-  const state = window.__gpReveal = { click: null, samples: [] };
+  if (window.__gpReveal) { window.__gpReveal.samples = []; return; }
+  const state = window.__gpReveal = { samples: [] };
+  // A <details> opens synchronously in the click's default action, so the first
+  // frame after the click is the one that paints the verdict. Its rAF callback
+  // runs just before that frame renders: time it, and check the card is open in it.
   document.addEventListener("click", (event) => {
-    if (event.target.closest && event.target.closest("summary")) state.click = event.timeStamp;
-  }, true);
-  document.addEventListener("toggle", (event) => {
-    const details = event.target;
-    if (!(details instanceof HTMLDetailsElement) || !details.open || state.click === null) return;
-    const clicked = state.click;
-    state.click = null;
-    requestAnimationFrame((frame) => {
-      state.samples.push({ id: details.id, ms: frame - clicked, now_ms: performance.now() - clicked });
+    const summary = event.target.closest && event.target.closest("summary");
+    if (!summary) return;
+    const details = summary.parentElement;
+    const clicked = event.timeStamp;
+    requestAnimationFrame(() => {
+      state.samples.push({ id: details.id, ms: performance.now() - clicked, open_in_frame: details.open });
     });
   }, true);
 }
@@ -327,6 +329,8 @@ def measure_reveal(page, selector: str, samples: int) -> dict | None:
         page.wait_for_function("n => window.__gpReveal.samples.length >= n", arg=k + 1)
         target.evaluate(CLOSE_DETAILS)
     found = page.evaluate("() => window.__gpReveal.samples")
+    if not all(sample["open_in_frame"] for sample in found):
+        raise RuntimeError(f"a reveal was not open in the frame after its click: {found}")
     values = [sample["ms"] for sample in found]
     return {"elements": count, "samples": found, "median_ms": statistics.median(values),
             "min_ms": min(values), "max_ms": max(values)}

@@ -23,7 +23,7 @@ import yaml
 
 from scripts.site_server import build
 
-CUSTOM_FENCES = ("gp-pyramid", "gp-cards")
+CUSTOM_FENCES = ("gp-pyramid", "gp-cards", "gp-quiz", "gp-progress")
 CUSTOM_EXTENSION = "goal_pyramid"
 SCALE_CARDS = 500
 BUILD_URL = "http://127.0.0.1:8000/"  # site_url for timed builds (never served)

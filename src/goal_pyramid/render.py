@@ -6,6 +6,7 @@ every tag the reader sees is written in a template.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,12 +19,27 @@ from .loader import Catalogue
 from .models import CardsFile, Layer, PyramidFile, QuizFile
 
 
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One safe converter per thread, reused: making one costs more than converting a paragraph."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+        _converters.markdown = converter
+    return converter
+
+
 def render_markdown(text: str) -> Markup:
     """Markdown to HTML where raw HTML in the source shows as text, never as markup."""
-    converter = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    return Markup(converter.convert(text))
+    converter = _converter()
+    try:
+        return Markup(converter.convert(text))
+    finally:
+        converter.reset()
 
 
 @lru_cache(maxsize=8)
