@@ -53,7 +53,7 @@ def test_enter_and_space_reveal(examples):
 
 
 def test_tab_order_reaches_every_card(examples):
-    examples.get_by_role("button", name="Hide all").focus()
+    examples.get_by_role("button", name="Guess first").focus()
     for card_id, (statement, _) in STATEMENTS.items():
         examples.keyboard.press("Tab")
         expect(card(examples, statement).locator("summary")).to_be_focused()
@@ -120,3 +120,35 @@ def test_reduced_motion_turns_off_the_reveal_animation(page):
     expect(answer).to_have_css("animation-name", "none")
     page.emulate_media(reduced_motion="no-preference")
     expect(answer).to_have_css("animation-name", re.compile("gp-card-reveal"))
+
+
+def test_plain_tap_to_reveal_is_the_default(examples):
+    expect(examples.get_by_role("button", name="Guess first")).to_have_attribute("aria-pressed", "false")
+    expect(examples.get_by_role("button", name="Needs work")).to_have_count(0)
+
+
+def test_guess_first_mode_reveals_after_a_guess_and_says_if_it_was_right(examples):
+    examples.get_by_role("button", name="Guess first").click()
+    expect(examples.get_by_role("button", name="Guess first")).to_have_attribute("aria-pressed", "true")
+
+    migrate = examples.get_by_role("group", name="Your guess for “Migrate to a streaming platform”")
+    expect(verdict(examples, "migrate-to-streaming")).to_be_hidden()
+    migrate.get_by_role("button", name="Needs work").click()
+    expect(verdict(examples, "migrate-to-streaming")).to_be_visible()
+    right = examples.locator('[data-gp-guess-result="right"]').first
+    expect(right).to_be_visible()
+    expect(right).to_contain_text("✓ You guessed right.")
+    expect(right).to_be_focused()
+    expect(examples.get_by_role("status").filter(has_text="guessed")).to_contain_text("You guessed right.")
+
+    good = examples.get_by_role("group", name="Your guess for “Ensure models run on data under one hour old")
+    good.get_by_role("button", name="Needs work").click()
+    expect(verdict(examples, "fresh-data-operational")).to_be_visible()
+    expect(examples.locator('[data-gp-guess-result="wrong"]').nth(3)).to_contain_text("✗ Not this time.")
+    expect(examples.locator('[data-gp-guess-result="wrong"]').nth(3)).to_be_visible()
+
+    # Leaving and re-entering the mode starts afresh, with every card closed.
+    examples.get_by_role("button", name="Guess first").click()
+    examples.get_by_role("button", name="Guess first").click()
+    expect(examples.locator("[data-gp-module] details[open]")).to_have_count(0)
+    expect(right).to_be_hidden()

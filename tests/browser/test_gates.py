@@ -69,7 +69,7 @@ def test_forced_colours_keep_controls_and_marks_visible(browser, base_url, watch
     for path in ("examples/", "pyramid/"):
         page.goto(path)
         open_everything(page)
-        controls = page.locator("[data-gp-module] summary, [data-gp-module] button")
+        controls = page.locator("[data-gp-module] summary:visible, [data-gp-module] button:visible")
         assert controls.count() >= 8
         for index in range(controls.count()):
             control = controls.nth(index)
@@ -85,7 +85,7 @@ def test_forced_colours_keep_controls_and_marks_visible(browser, base_url, watch
     open_everything(page)
     expect(page.get_by_text("✓ Good goal")).to_have_count(3)
     expect(page.get_by_text("✗ Needs work")).to_have_count(3)
-    for mark in page.locator(".gp-mark").all():
+    for mark in page.locator(".gp-card__verdict .gp-mark").all():
         assert mark.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
     context.close()
 

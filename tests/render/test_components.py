@@ -78,7 +78,7 @@ def test_verdict_labels_and_marks_are_in_words(site_cards):
         "Good — technical goal",
         "Good — learning goal",
     ]
-    marks = [" ".join(mark.get_text().split()) for mark in site_cards.select(".gp-mark")]
+    marks = [" ".join(mark.get_text().split()) for mark in site_cards.select(".gp-card__verdict .gp-mark")]
     assert marks == ["✗ Needs work"] * 3 + ["✓ Good goal"] * 3
     assert all(icon["aria-hidden"] == "true" for icon in site_cards.select(".gp-mark__icon"))
 
