@@ -27,7 +27,7 @@
       if (event.target.closest('[data-gp-progress-action="forget"]')) {
         progress.forget();
         refresh();
-        status.textContent = "Your progress has been forgotten.";
+        status.textContent = root.getAttribute("data-gp-say-forgotten");
       }
     });
     refresh();

@@ -110,7 +110,9 @@
         feedback.focus();
       }
       if (how.announce) {
-        say(right ? "Right." : "Not quite. The answer is " + labelOf(item, correctId) + ".");
+        say(fill(root.getAttribute(right ? "data-gp-say-right" : "data-gp-say-wrong"), {
+          answer: labelOf(item, correctId)
+        }));
       }
     }
 
@@ -242,7 +244,7 @@
       } else if (action === "retry-set") {
         items.forEach(reset);
         updateSummary(false);
-        say("All answers cleared.");
+        say(root.getAttribute("data-gp-say-cleared"));
         list.querySelector("input[type=radio]").focus();
       } else if (action === "facilitator") {
         setFacilitator(button.getAttribute("aria-pressed") !== "true");
