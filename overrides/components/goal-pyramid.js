@@ -104,6 +104,36 @@
 
   window.addEventListener("hashchange", openTarget);
 
+  // "Copy link": the page's address with the card's or layer's #id, copied by
+  // the Clipboard API; if that is missing or refused, a selected text field.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-gp-copy-button]");
+    if (!button) {
+      return;
+    }
+    var box = button.closest("[data-gp-copy]");
+    var url = window.location.origin + window.location.pathname + "#" + box.getAttribute("data-gp-copy");
+    var done = box.querySelector("[data-gp-copy-done]");
+    var fallback = box.querySelector("[data-gp-copy-fallback]");
+    var copied = function () {
+      fallback.hidden = true;
+      done.textContent = box.getAttribute("data-gp-say-copied");
+    };
+    var refused = function () {
+      var field = fallback.querySelector("input");
+      field.value = url;
+      fallback.hidden = false;
+      field.focus();
+      field.select();
+      done.textContent = box.getAttribute("data-gp-say-fallback");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(copied, refused);
+    } else {
+      refused();
+    }
+  });
+
   function onEveryPage() {
     mountAll();
     openTarget();
