@@ -127,6 +127,12 @@ def test_progress_survives_reload_and_instant_navigation_and_can_be_forgotten(pa
     page.reload()
     expect(page.locator(f"#{first_id} [data-gp-feedback]").get_by_text("✓ Right")).to_be_visible()
     expect(page.locator(f"#{second_id} [data-gp-feedback]").get_by_text("✗ Not quite")).to_be_visible()
+    # Reordered questions and options: answers follow their item ids, not positions.
+    page.goto(TWO_WAY + "?shuffle&seed=3")
+    assert order_of(page)[:2] != [first_id, second_id]
+    expect(page.locator(f"#{first_id} [data-gp-feedback]").get_by_text("✓ Right")).to_be_visible()
+    expect(page.locator(f"#{second_id} [data-gp-feedback]").get_by_text("✗ Not quite")).to_be_visible()
+    page.goto(TWO_WAY)
 
     page.evaluate("window.__sameDocument = true")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Your progress").click()
