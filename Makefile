@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 NODE_READY := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench validate schema screenshots system-tools clean
+.PHONY: serve build test bench validate schema screenshots preview-image system-tools clean
 
 serve: $(READY)  ## Serve on http://127.0.0.1:8000 with live reload (docs, quiz_data, overrides, the extension)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -32,6 +32,9 @@ bench: $(READY) $(NODE_READY) system-tools  ## Measure speed and weight against 
 
 screenshots: $(READY) system-tools  ## Refresh readme/*.png from the built site
 	$(PY) scripts/take_screenshots.py
+
+preview-image: $(READY) system-tools  ## Redraw the link-preview image (overrides/assets/images/preview.png)
+	$(PY) scripts/make_preview_image.py
 
 system-tools:  ## Chromium, Java and npm: Debian's packages, or Playwright's browser download
 	@PY=$(PY) sh scripts/ensure-system-tools.sh

@@ -158,3 +158,30 @@ def test_bad_data_stops_zensical_too(tmp_path):
     assert result.returncode != 0
     assert "quiz_data/pyramid.yml:" in output
     assert 'layers[2] (id "operational-goal"): field \'sweet_spot\': should be true or false' in output
+
+
+def test_every_page_carries_link_preview_tags(mkdocs_site):
+    import struct
+    from urllib.parse import urlsplit
+
+    descriptions = set()
+    for page in PAGES:
+        soup = BeautifulSoup((mkdocs_site / page).read_text(encoding="utf-8"), "html.parser")
+
+        def meta(key):
+            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+            assert tag is not None and tag.get("content"), f"{page}: no {key}"
+            return tag["content"]
+
+        assert meta("og:title").startswith(soup.find("title").get_text().split(" - ")[0])
+        assert meta("og:url") == soup.find("link", rel="canonical")["href"]
+        assert meta("og:description") == meta("description") == meta("twitter:description")
+        descriptions.add(meta("og:description"))
+        assert meta("twitter:card") == "summary_large_image"
+        image = urlsplit(meta("og:image"))
+        assert image.scheme in ("http", "https") and meta("twitter:image") == meta("og:image")
+        picture = mkdocs_site / image.path.lstrip("/")
+        header = picture.read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n", picture
+        assert struct.unpack(">II", header[16:24]) == (1200, 630)
+    assert len(descriptions) == len(PAGES), "each page describes itself"
