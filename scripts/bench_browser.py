@@ -31,11 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from scripts import chromium
+
+CHROMIUM = chromium.executable() or "chromium"
+CHROME_FLAGS = ["--headless=new", "--disable-gpu", *chromium.flags()]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LH_AUDITS = {
     "total_byte_weight": "total-byte-weight",

@@ -10,12 +10,17 @@ copies to assets/images/preview.png.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+import sys
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts import chromium  # noqa: E402 (after the path is set)
+
 OUT = ROOT / "overrides" / "assets" / "images" / "preview.png"
 
 LAYERS = ["Company strategy", "Business goal", "Operational goal", "Technical goal",
@@ -50,10 +55,7 @@ def main() -> int:
         items.append(f'<li class="{kind.strip()}" style="width:{width}%">{name}</li>')
     html = DESIGN.format(items="".join(items))
     with sync_playwright() as playwright:
-        chromium = shutil.which("chromium")
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-background-networking"]
-        ) if chromium else playwright.chromium.launch()
+        browser = playwright.chromium.launch(**chromium.launch_options())
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(html)
         OUT.parent.mkdir(parents=True, exist_ok=True)

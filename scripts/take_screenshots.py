@@ -8,7 +8,6 @@ Writes readme/pyramid.png and readme/card.png.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.site_server import built_site  # noqa: E402 (after the path is set)
+from scripts import chromium  # noqa: E402 (after the path is set)
+from scripts.site_server import built_site  # noqa: E402
 
 OUT = ROOT / "readme"
 
@@ -27,10 +27,7 @@ def main() -> int:
     with built_site(ROOT) as site:
         address = site.url
         with sync_playwright() as playwright:
-            chromium = shutil.which("chromium")
-            browser = playwright.chromium.launch(
-                executable_path=chromium, args=["--no-sandbox", "--disable-background-networking"]
-            ) if chromium else playwright.chromium.launch()
+            browser = playwright.chromium.launch(**chromium.launch_options())
             page = browser.new_page(viewport={"width": 900, "height": 2400}, device_scale_factor=1)
             page.goto(address + "pyramid/")
             page.locator("#operational-goal").evaluate("el => el.open = true")

@@ -84,6 +84,19 @@ class DataDir:
         self.write("examples.yml", valid_cards())
         return self
 
+    def problems(self) -> list:
+        """Every problem loading this folder reports (it must report some)."""
+        from goal_pyramid import QuizDataError, load_catalogue
+
+        with pytest.raises(QuizDataError) as caught:
+            load_catalogue(self.path)
+        return caught.value.problems
+
+    def only_problem(self):
+        problems = self.problems()
+        assert len(problems) == 1, [str(p) for p in problems]
+        return problems[0]
+
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> DataDir:
@@ -103,37 +116,14 @@ def cards_data() -> dict:
 
 # --- the browser the Playwright tests drive --------------------------------------------
 
-CHROMIUM_FLAGS = [
-    # Our machines have no network beyond package registries: keep Chromium from trying.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
-
-
-def system_chromium() -> str | None:
-    """Debian's chromium where it is installed (Playwright cannot download one here)."""
-    import os
-    import shutil
-
-    return os.environ.get("GOAL_PYRAMID_CHROMIUM") or shutil.which("chromium")
-
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    import os
+    from scripts import chromium
 
-    args = dict(browser_type_launch_args)
-    chromium = system_chromium()
-    if chromium:
-        args["executable_path"] = chromium
-    flags = list(CHROMIUM_FLAGS)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    args["args"] = [*args.get("args", []), *flags]
-    return args
+    options = chromium.launch_options()
+    return {**browser_type_launch_args, **options,
+            "args": [*browser_type_launch_args.get("args", []), *options["args"]]}
 
 
 # --- the built site, served on a free port, shared by the gates and the browser tests -----

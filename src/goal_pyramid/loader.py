@@ -20,6 +20,9 @@ from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile
 
 DATA_SUFFIXES = (".yml", ".yaml")
 
+# The list of items in each kind of file: their ids become #links, so they are unique across files.
+ITEM_LISTS = {"pyramid": "layers", "cards": "cards", "quiz": "items"}
+
 # libyaml's parser where PyYAML was built with it: the same safe loading, several times faster.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -98,7 +101,7 @@ def load_catalogue(data_dir: Path | str) -> Catalogue:
 
 
 def _raw_layer_ids(raw: dict) -> set[str]:
-    layers = raw.get("layers") if raw.get("kind") == "pyramid" else None
+    layers = raw.get(ITEM_LISTS["pyramid"]) if raw.get("kind") == "pyramid" else None
     if not isinstance(layers, list):
         return set()
     return {layer["id"] for layer in layers if isinstance(layer, dict) and isinstance(layer.get("id"), str)}
@@ -278,7 +281,7 @@ def _check_across_files(
             data_ids[data.id] = here
             catalogue.by_kind(data.kind)[data.id] = data
             catalogue.sources[data.id] = parsed.label
-        list_name = {"pyramid": "layers", "cards": "cards", "quiz": "items"}[data.kind]
+        list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
             loc = [list_name, index, "id"]
             where = f"{parsed.label}:{_line(parsed.node, loc)}"
@@ -295,7 +298,7 @@ def _check_across_files(
     for parsed, data in validated:
         if isinstance(data, PyramidFile):
             continue
-        list_name = "cards" if isinstance(data, CardsFile) else "items"
+        list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
             if entry.layer is not None and entry.layer not in layer_ids_as_written:
                 close = difflib.get_close_matches(entry.layer, sorted(layer_ids_as_written), n=1)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.components import card, layer
 
 
-def test_copy_link_to_a_card_writes_its_deep_link(browser, base_url, watch):
+@pytest.fixture
+def clipboard_page(browser, base_url, watch):
+    """A page allowed to write and read the clipboard, as after the reader's permission."""
     context = browser.new_context(base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
-    page = watch.attach(context.new_page())
+    yield watch.attach(context.new_page())
+    context.close()
+
+
+def test_copy_link_to_a_card_writes_its_deep_link(clipboard_page, base_url):
+    page = clipboard_page
     page.goto("examples/?from=wiki")
     target = card(page, "Reduce data pipeline latency")
     target.locator("summary").click()
@@ -17,19 +25,16 @@ def test_copy_link_to_a_card_writes_its_deep_link(browser, base_url, watch):
     expect(target.get_by_role("status")).to_have_text("Link copied.")
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "examples/#reduce-latency"
     expect(target.get_by_role("textbox")).to_be_hidden()
-    context.close()
 
 
-def test_copy_link_to_a_layer(browser, base_url, watch):
-    context = browser.new_context(base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
-    page = watch.attach(context.new_page())
+def test_copy_link_to_a_layer(clipboard_page, base_url):
+    page = clipboard_page
     page.goto("pyramid/")
     task = layer(page, "Task")
     task.locator("summary").click()
     task.get_by_role("button", name="Copy link to the Task layer").click()
     expect(task.get_by_role("status")).to_have_text("Link copied.")
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "pyramid/#task"
-    context.close()
 
 
 def test_when_copying_is_refused_the_link_is_selected_in_a_field(browser, base_url, watch):

@@ -7,16 +7,6 @@ import pytest
 from goal_pyramid import QuizDataError, load_catalogue
 
 
-def problems_of(data_dir) -> list:
-    with pytest.raises(QuizDataError) as caught:
-        load_catalogue(data_dir.path)
-    return caught.value.problems
-
-
-def only_problem(data_dir):
-    problems = problems_of(data_dir)
-    assert len(problems) == 1, [str(p) for p in problems]
-    return problems[0]
 
 
 def test_valid_data_loads(data_dir):
@@ -31,7 +21,7 @@ def test_valid_data_loads(data_dir):
 def test_yaml_syntax_error_names_its_line(data_dir):
     data_dir.valid()
     data_dir.write("examples.yml", "kind: cards\nid: six-examples\ncards:\n  - id: a\n    statement: [unclosed\n")
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/examples.yml"
     assert problem.line is not None and problem.line >= 5
     assert "YAML syntax error" in problem.message
@@ -42,7 +32,7 @@ def test_missing_field(data_dir, cards_data):
     data_dir.valid()
     del cards_data["cards"][1]["verdict"]
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/examples.yml"
     assert problem.item == 'cards[1] (id "fresh-data-operational")'
     assert problem.field == "verdict"
@@ -55,7 +45,7 @@ def test_wrong_type(data_dir, cards_data):
     cards_data["cards"][0]["statement"] = ["Migrate", "to streaming"]
     cards_data["cards"][1]["good"] = "maybe"
     data_dir.write("examples.yml", cards_data)
-    by_field = {p.field: p for p in problems_of(data_dir)}
+    by_field = {p.field: p for p in data_dir.problems()}
     assert by_field["statement"].item == 'cards[0] (id "migrate-to-streaming")'
     assert "should be text, got a list" in by_field["statement"].message
     assert by_field["good"].item == 'cards[1] (id "fresh-data-operational")'
@@ -67,7 +57,7 @@ def test_unknown_key_suggests_the_field_meant(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][0]["explanaton"] = cards_data["cards"][0].pop("explanation")
     data_dir.write("examples.yml", cards_data)
-    problems = problems_of(data_dir)
+    problems = data_dir.problems()
     typo = next(p for p in problems if p.field == "explanaton")
     assert typo.item == 'cards[0] (id "migrate-to-streaming")'
     assert "is not a known field" in typo.message
@@ -80,7 +70,7 @@ def test_duplicate_id_across_items(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][1]["id"] = "migrate-to-streaming"
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'cards[1] (id "migrate-to-streaming")'
     assert problem.field == "id"
     assert 'duplicate id "migrate-to-streaming"' in problem.message
@@ -91,7 +81,7 @@ def test_duplicate_id_between_a_card_and_a_layer(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][0]["id"] = "task"
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     # Files are read in name order, so the layer in pyramid.yml is the second use.
     assert problem.file == "quiz_data/pyramid.yml"
     assert problem.item == 'layers[6] (id "task")'
@@ -103,7 +93,7 @@ def test_reference_to_a_layer_that_does_not_exist(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][0]["layer"] = "initiatives"
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'cards[0] (id "migrate-to-streaming")'
     assert problem.field == "layer"
     assert 'refers to layer "initiatives"' in problem.message
@@ -114,7 +104,7 @@ def test_empty_list(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"] = []
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/examples.yml"
     assert problem.item is None
     assert problem.field == "cards"
@@ -125,7 +115,7 @@ def test_empty_text(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][0]["verdict"] = "   "
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert (problem.item, problem.field, problem.message) == (
         'cards[0] (id "migrate-to-streaming")',
         "verdict",
@@ -137,7 +127,7 @@ def test_id_that_is_not_a_slug(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][0]["id"] = "Migrate To Streaming"
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.field == "id"
     assert problem.item == 'cards[0] (id "Migrate To Streaming")'
     assert "lowercase slug" in problem.message
@@ -147,7 +137,7 @@ def test_unknown_kind(data_dir, cards_data):
     data_dir.valid()
     cards_data["kind"] = "quizz"
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.field == "kind"
     assert "should be one of 'pyramid', 'cards', 'quiz', got 'quizz'" == problem.message
 
@@ -156,7 +146,7 @@ def test_wrong_value_from_a_fixed_list(data_dir, pyramid_data):
     data_dir.valid()
     pyramid_data["layers"][2]["group"] = "goal"
     data_dir.write("pyramid.yml", pyramid_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/pyramid.yml"
     assert problem.item == 'layers[2] (id "operational-goal")'
     assert problem.field == "group"
@@ -167,7 +157,7 @@ def test_pyramid_needs_exactly_one_sweet_spot(data_dir, pyramid_data):
     data_dir.valid()
     pyramid_data["layers"][3]["sweet_spot"] = True
     data_dir.write("pyramid.yml", pyramid_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/pyramid.yml"
     assert "exactly one layer must have sweet_spot: true; found 2" in problem.message
 
@@ -176,7 +166,7 @@ def test_markdown_links_must_be_web_or_mail(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][1]["explanation"] = "See [this](javascript:alert(1))."
     data_dir.write("examples.yml", cards_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'cards[1] (id "fresh-data-operational")'
     assert problem.field == "explanation"
     assert "'javascript:' link" in problem.message
@@ -186,7 +176,7 @@ def test_empty_file_and_non_mapping(data_dir):
     data_dir.valid()
     data_dir.write("empty.yml", "")
     data_dir.write("list.yml", "- just\n- a list\n")
-    problems = {p.file: p for p in problems_of(data_dir)}
+    problems = {p.file: p for p in data_dir.problems()}
     assert "file is empty" in problems["quiz_data/empty.yml"].message
     assert "got a list" in problems["quiz_data/list.yml"].message
 

@@ -7,13 +7,6 @@ import pytest
 from goal_pyramid import QuizDataError, load_catalogue
 
 
-def only_problem(data_dir):
-    with pytest.raises(QuizDataError) as caught:
-        load_catalogue(data_dir.path)
-    problems = caught.value.problems
-    assert len(problems) == 1, [str(p) for p in problems]
-    return problems[0]
-
 
 def test_a_valid_quiz_loads(data_dir, quiz_data):
     data_dir.valid().write("practice.yml", quiz_data)
@@ -26,7 +19,7 @@ def test_two_way_needs_exactly_two_options(data_dir, quiz_data):
     quiz_data["items"][0]["options"].append(
         {"id": "maybe", "label": "Maybe", "explanation": "No."})
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/practice.yml"
     assert problem.item == 'items[0] (id "gd-move-to-kubernetes")'
     assert problem.message == "a two-way item has exactly 2 options; found 3"
@@ -35,7 +28,7 @@ def test_two_way_needs_exactly_two_options(data_dir, quiz_data):
 def test_one_of_many_needs_three_options(data_dir, quiz_data):
     del quiz_data["items"][1]["options"][2]
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'items[1] (id "wl-basket-abandonment")'
     assert problem.message == "a one-of-many item has at least 3 options; found 2"
 
@@ -43,7 +36,7 @@ def test_one_of_many_needs_three_options(data_dir, quiz_data):
 def test_exactly_one_correct_option(data_dir, quiz_data):
     quiz_data["items"][1]["options"][1]["correct"] = True
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'items[1] (id "wl-basket-abandonment")'
     assert problem.message == "exactly one option must have correct: true; found 2"
 
@@ -51,14 +44,14 @@ def test_exactly_one_correct_option(data_dir, quiz_data):
 def test_option_ids_are_unique_within_an_item(data_dir, quiz_data):
     quiz_data["items"][0]["options"][0]["id"] = "decision"
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.message == "option ids must be unique within an item; repeated: decision"
 
 
 def test_option_fields_are_checked_inside_the_item(data_dir, quiz_data):
     del quiz_data["items"][1]["options"][0]["explanation"]
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'items[1] (id "wl-basket-abandonment")'
     assert problem.field == "options.0.explanation"
     assert problem.message == "is required but missing"
@@ -67,7 +60,7 @@ def test_option_fields_are_checked_inside_the_item(data_dir, quiz_data):
 def test_project_kind_must_be_known(data_dir, quiz_data):
     quiz_data["items"][0]["project"] = "crypto"
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.field == "project"
     assert "'data-platform'" in problem.message and "got the text 'crypto'" in problem.message
 
@@ -75,7 +68,7 @@ def test_project_kind_must_be_known(data_dir, quiz_data):
 def test_item_type_must_be_known(data_dir, quiz_data):
     quiz_data["items"][0]["type"] = "true-false"
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.field == "type"
     assert "'two-way' or 'one-of-many'" in problem.message
 
@@ -83,7 +76,7 @@ def test_item_type_must_be_known(data_dir, quiz_data):
 def test_item_layer_must_exist(data_dir, quiz_data):
     quiz_data["items"][1]["layer"] = "business-goals"
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.item == 'items[1] (id "wl-basket-abandonment")'
     assert problem.field == "layer"
     assert "did you mean 'business-goal'?" in problem.message
@@ -92,7 +85,7 @@ def test_item_layer_must_exist(data_dir, quiz_data):
 def test_item_ids_are_unique_across_files(data_dir, quiz_data):
     quiz_data["items"][0]["id"] = "migrate-to-streaming"  # a card's id in examples.yml
     data_dir.valid().write("practice.yml", quiz_data)
-    problem = only_problem(data_dir)
+    problem = data_dir.only_problem()
     assert problem.file == "quiz_data/practice.yml"
     assert problem.field == "id"
     assert "first used at quiz_data/examples.yml" in problem.message
