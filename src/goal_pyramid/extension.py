@@ -6,6 +6,7 @@ the components:
     markdown_extensions:
       - goal_pyramid:
           data_dir: quiz_data
+          extra_data_dir: ""          # optional: a company's own YAML, merged into the sets
           templates_dir: overrides/components
 """
 
@@ -22,27 +23,40 @@ from .loader import Catalogue, data_files, load_catalogue
 
 @dataclass(frozen=True)
 class Components:
-    """What the fences need: the validated data and where the templates are."""
+    """What the fences need: the validated data and where the templates are.
 
-    catalogue: Catalogue
+    The data is loaded when a page is converted, not when the extension loads:
+    then bad data stops the build as a page error, which MkDocs prints as our
+    lines alone, instead of a configuration error with a stack trace.
+    """
+
+    data_dir: Path
+    extra_dirs: tuple[Path, ...]
     templates_dir: Path
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return cached_catalogue(self.data_dir, self.extra_dirs)
 
 
 _cache: dict[tuple, Catalogue] = {}
 
 
-def _fingerprint(data_dir: Path) -> tuple:
-    if not data_dir.is_dir():
-        return (str(data_dir),)
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(data_dir))
+def _fingerprint(folders: tuple[Path, ...]) -> tuple:
+    key: list = []
+    for folder in folders:
+        key.append(str(folder))
+        if folder.is_dir():
+            key.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(folder))
+    return tuple(key)
 
 
-def cached_catalogue(data_dir: Path) -> Catalogue:
-    """Validate once per change of the folder, not once per page."""
-    key = _fingerprint(data_dir)
+def cached_catalogue(data_dir: Path, extra_dirs: tuple[Path, ...] = ()) -> Catalogue:
+    """Validate once per change of the folders, not once per page."""
+    key = _fingerprint((data_dir, *extra_dirs))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load_catalogue(data_dir)
+        _cache[key] = load_catalogue(data_dir, extra_dirs)
     return _cache[key]
 
 
@@ -50,6 +64,11 @@ class GoalPyramidExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "data_dir": ["quiz_data", "Folder of YAML data, relative to where the build runs"],
+            "extra_data_dir": [
+                "",
+                "Optional folder of a company's own YAML, checked by the same schema and merged"
+                " into the sets; empty for none",
+            ],
             "templates_dir": [
                 "overrides/components",
                 "Folder of the components' Jinja templates, relative to where the build runs",
@@ -59,14 +78,25 @@ class GoalPyramidExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         data_dir = Path(self.getConfig("data_dir"))
+        extra = str(self.getConfig("extra_data_dir") or "").strip()
         md.goal_pyramid = Components(
-            catalogue=cached_catalogue(data_dir),
+            data_dir=data_dir,
+            extra_dirs=(Path(extra),) if extra else (),
             templates_dir=Path(self.getConfig("templates_dir")),
         )
         md.goal_pyramid_anchors = set()
+        md.preprocessors.register(_CheckData(md), "goal_pyramid_check", 100)
         # After superfences (25) and MkDocs' raw-HTML anchor scan (21), before html_block (20).
         md.preprocessors.register(_ShareAnchors(md), "goal_pyramid_anchors", 20.5)
 
+
+
+class _CheckData(Preprocessor):
+    """Validate the data before anything else runs, on every page, marker or not."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.goal_pyramid.catalogue  # noqa: B018 (loading is the point: it raises on bad data)
+        return lines
 
 
 class _ShareAnchors(Preprocessor):

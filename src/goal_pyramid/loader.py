@@ -8,6 +8,7 @@ clean.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class Catalogue:
     card_sets: dict[str, CardsFile] = field(default_factory=dict)
     quizzes: dict[str, QuizFile] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
+    additions: dict[str, list[str]] = field(default_factory=dict)  # set id -> files that added to it
 
     def by_kind(self, kind: str) -> dict[str, BaseModel]:
         return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes}[kind]
@@ -67,8 +69,12 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES)
 
 
-def load_catalogue(data_dir: Path | str) -> Catalogue:
-    """Validate every data file under data_dir; raise QuizDataError listing all problems."""
+def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str] = ()) -> Catalogue:
+    """Validate every data file under data_dir and the extra folders; raise QuizDataError listing all problems.
+
+    An extra folder holds a company's own files, checked by the same schema. Its
+    files with `adds_to` put their items into the named set.
+    """
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -80,6 +86,13 @@ def load_catalogue(data_dir: Path | str) -> Catalogue:
         raise QuizDataError(
             [Problem(display_path(data_dir), None, None, None, "no .yml files in the data folder")]
         )
+    for extra in map(Path, extra_dirs):
+        if not extra.is_dir():
+            problems.append(Problem(display_path(extra), None, None, None,
+                                    "extra data folder does not exist (set by extra_data_dir"
+                                    " or GOAL_PYRAMID_EXTRA_DATA)"))
+            continue
+        files += data_files(extra)
 
     validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
     layer_ids_as_written: set[str] = set()  # so one broken pyramid does not flag every card
@@ -156,9 +169,15 @@ def _describe(parsed: _Parsed, error: ValidationError) -> list[Problem]:
             continue
         item, field_path = _split_location(parsed.raw, loc)
         message = _sentence(detail, parsed.raw.get("kind"), loc)
+        named = _FIELD_FIRST.match(message) if not loc else None
+        if named:  # a rule across a file's fields names the field it is about
+            field_path, loc = named.group(1), [named.group(1)]
         line = _line(parsed.node, loc)
         problems.append(Problem(parsed.label, line, item, field_path, message))
     return problems
+
+
+_FIELD_FIRST = re.compile(r"^'([a-z_]+)' ")
 
 
 def _split_location(raw: object, loc: list) -> tuple[str | None, str | None]:
@@ -279,8 +298,9 @@ def _check_across_files(
             )
         else:
             data_ids[data.id] = here
-            catalogue.by_kind(data.kind)[data.id] = data
-            catalogue.sources[data.id] = parsed.label
+            if getattr(data, "adds_to", None) is None:
+                catalogue.by_kind(data.kind)[data.id] = data
+                catalogue.sources[data.id] = parsed.label
         list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
             loc = [list_name, index, "id"]
@@ -309,3 +329,34 @@ def _check_across_files(
                             f"refers to layer \"{entry.layer}\", which no pyramid file defines"
                             f" (known: {', '.join(layers) or 'none'}){hint}")
                 )
+
+    _merge_additions(validated, catalogue, problems)
+
+
+def _merge_additions(
+    validated: list[tuple[_Parsed, PyramidFile | CardsFile | QuizFile]],
+    catalogue: Catalogue,
+    problems: list[Problem],
+) -> None:
+    """Append each addition's items to the set it names, in file order."""
+    for parsed, data in validated:
+        target_id = getattr(data, "adds_to", None)
+        if target_id is None:
+            continue
+        sets = catalogue.by_kind(data.kind)
+        if target_id not in sets:
+            names = sorted(sets)
+            close = difflib.get_close_matches(target_id, names, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(
+                Problem(parsed.label, _line(parsed.node, ["adds_to"]), None, "adds_to",
+                        f"names \"{target_id}\", but no {data.kind} set has that id"
+                        f" (known: {', '.join(names) or 'none'}){hint}")
+            )
+            continue
+        list_name = ITEM_LISTS[data.kind]
+        target = sets[target_id]
+        sets[target_id] = target.model_copy(
+            update={list_name: [*getattr(target, list_name), *getattr(data, list_name)]}
+        )
+        catalogue.additions.setdefault(target_id, []).append(parsed.label)

@@ -121,13 +121,45 @@ class Card(Strict):
     explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
 
 
+_ADDS_TO = (
+    "Optional: the id of a set of the same kind to add this file's items to, e.g. 'six-examples'."
+    " Used for a company's own examples in an extra data folder."
+)
+_TITLE = "The set's heading. Required, except in a file with adds_to, which takes its set's title."
+
+
+def _title_unless_addition(data):
+    """A set needs its own title (and a practice set its intro); an addition takes its set's."""
+    own = [name for name in ("title", "intro") if name in type(data).model_fields]
+    if data.adds_to is None:
+        missing = [name for name in own if getattr(data, name) is None]
+        if missing:
+            raise ValueError(
+                f"'{missing[0]}' is required but missing (only a file with 'adds_to' may leave it out,"
+                " because it adds its items to a set that has one)"
+            )
+    else:
+        given = [name for name in own if getattr(data, name) is not None]
+        if given:
+            raise ValueError(
+                f"'{given[0]}' is not used in a file with 'adds_to': its items join set"
+                f" '{data.adds_to}' under that set's {given[0]}; remove it"
+            )
+    return data
+
+
 class CardsFile(Strict):
     """A set of example statements, each revealed by a tap."""
 
     kind: Literal["cards"]
     id: Slug
-    title: Text
+    adds_to: Slug | None = Field(default=None, description=_ADDS_TO)
+    title: Text | None = Field(default=None, description=_TITLE)
     cards: list[Card] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _own_title_unless_addition(self):
+        return _title_unless_addition(self)
 
 
 ProjectKind = Literal[
@@ -190,9 +222,16 @@ class QuizFile(Strict):
 
     kind: Literal["quiz"]
     id: Slug
-    title: Text
-    intro: MarkdownText = Field(description="A short introduction shown above the questions.")
+    adds_to: Slug | None = Field(default=None, description=_ADDS_TO)
+    title: Text | None = Field(default=None, description=_TITLE)
+    intro: MarkdownText | None = Field(
+        default=None, description="A short introduction shown above the questions (not in an addition)."
+    )
     items: list[QuizItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _own_title_unless_addition(self):
+        return _title_unless_addition(self)
 
 
 DataFile = Annotated[Union[PyramidFile, CardsFile, QuizFile], Field(discriminator="kind")]

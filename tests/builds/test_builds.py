@@ -29,13 +29,13 @@ def project_copy(tmp_path: Path) -> Path:
     return target
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run(args: list[str], cwd: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=300)
 
 
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], project)
+def mkdocs_build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], project, **env_vars)
 
 
 def zensical_build(project: Path) -> subprocess.CompletedProcess:
@@ -102,11 +102,37 @@ def test_bad_data_stops_mkdocs_with_a_clear_message(tmp_path):
     result = mkdocs_build(project)
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "Traceback" not in output
+    assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
     assert "Goal Pyramid found 2 problems in its data:" in output
     assert 'quiz_data/examples.yml:' in output
     assert 'cards[2] (id "security-requirements"): field \'verdict\': is required but missing' in output
     assert "field 'layr': is not a known field" in output and "did you mean 'layer'?" in output
+
+
+def test_a_company_folder_joins_the_sets(tmp_path):
+    project = project_copy(tmp_path)
+    shutil.copytree(ROOT / "examples/company-data", project / "company-data")
+    result = mkdocs_build(project, GOAL_PYRAMID_EXTRA_DATA="company-data")
+    assert result.returncode == 0, result.stderr
+    examples = BeautifulSoup((project / "site/examples/index.html").read_text(encoding="utf-8"), "html.parser")
+    cards = [d["id"] for d in examples.select("[data-gp-module] details[id]")]
+    assert len(cards) == 7 and cards[-1] == "our-self-service-returns"
+    quiz = BeautifulSoup((project / "site/practice/goal-or-decision/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert quiz.select_one("#our-move-wiki") is not None
+
+
+def test_a_bad_file_in_the_company_folder_stops_mkdocs(tmp_path):
+    project = project_copy(tmp_path)
+    shutil.copytree(ROOT / "examples/company-data", project / "company-data")
+    ours = project / "company-data/our-examples.yml"
+    ours.write_text(ours.read_text(encoding="utf-8").replace("good: true", "good: maybe"), encoding="utf-8")
+    result = mkdocs_build(project, GOAL_PYRAMID_EXTRA_DATA="company-data")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
+    assert ("company-data/our-examples.yml:11: cards[0] (id \"our-self-service-returns\"): field 'good':"
+            in output), output
 
 
 def test_a_marker_naming_missing_data_stops_mkdocs(tmp_path):
@@ -117,7 +143,7 @@ def test_a_marker_naming_missing_data_stops_mkdocs(tmp_path):
     result = mkdocs_build(project)
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "Traceback" not in output
+    assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
     assert "Error reading page 'examples.md'" in output
     assert 'names "six-exampels", but no cards data in quiz_data/ has that id' in output
 
