@@ -66,11 +66,15 @@ class BuiltSite:
     build_seconds: float
 
 
-def build(project: Path, site_dir: Path, site_url: str, config: str = "mkdocs.yml") -> float:
-    """mkdocs build --strict for site_url; returns the wall-clock seconds it took."""
+def build(project: Path, site_dir: Path, site_url: str, config: str = "mkdocs.yml",
+          env_vars: dict[str, str] | None = None) -> float:
+    """mkdocs build --strict for site_url; returns the wall-clock seconds it took.
+
+    env_vars set more of the build's environment, e.g. a company's brand.
+    """
     import time
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GOAL_PYRAMID_SITE_URL=site_url)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GOAL_PYRAMID_SITE_URL=site_url, **(env_vars or {}))
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "--site-dir", str(site_dir)],
@@ -84,7 +88,8 @@ def build(project: Path, site_dir: Path, site_url: str, config: str = "mkdocs.ym
 
 @contextlib.contextmanager
 def built_site(project: Path, *, config: str = "mkdocs.yml", gzip_enabled: bool = False,
-               prefix: str = "", headers: dict[str, str] | None = None):
+               prefix: str = "", headers: dict[str, str] | None = None,
+               env_vars: dict[str, str] | None = None):
     """Yield a BuiltSite served on 127.0.0.1 (optionally under a sub-path prefix)."""
     with tempfile.TemporaryDirectory() as root:
         root_dir = Path(root)
@@ -93,7 +98,7 @@ def built_site(project: Path, *, config: str = "mkdocs.yml", gzip_enabled: bool 
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root_dir)))
         path = f"/{prefix.strip('/')}/" if prefix.strip("/") else "/"
         url = f"http://127.0.0.1:{server.server_address[1]}{path}"
-        seconds = build(project, site_dir, url, config)
+        seconds = build(project, site_dir, url, config, env_vars)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
