@@ -137,10 +137,15 @@ def served_site():
         yield site
 
 
+# One component set each, without the site around it, for an <iframe> (docs/embed/).
+EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "embed/goal-or-decision/",
+               "embed/which-layer/", "embed/whats-wrong/"]
+
 # Every built page, the 404 page included (a static server returns it with 200 here).
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
-         "practice/whats-wrong/", "practice/progress/", "404.html"]
+         "practice/whats-wrong/", "practice/progress/", "embedding/", "404.html",
+         *EMBED_PAGES]
 
 
 def valid_quiz() -> dict:

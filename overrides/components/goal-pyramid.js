@@ -112,7 +112,7 @@
       return;
     }
     var box = button.closest("[data-gp-copy]");
-    var url = window.location.origin + window.location.pathname + "#" + box.getAttribute("data-gp-copy");
+    var url = shareBase() + "#" + box.getAttribute("data-gp-copy");
     var done = box.querySelector("[data-gp-copy-done]");
     var fallback = box.querySelector("[data-gp-copy-fallback]");
     var copied = function () {
@@ -134,6 +134,13 @@
     }
   });
 
+  // The address to share: this page, or on an embed page the full page it came from.
+  function shareBase() {
+    var full = document.querySelector("[data-gp-embed] a[data-gp-full-page]");
+    var here = full ? new URL(full.getAttribute("href"), window.location.href) : window.location;
+    return here.protocol + "//" + here.host + here.pathname;
+  }
+
   function onEveryPage() {
     mountAll();
     openTarget();
@@ -141,8 +148,10 @@
 
   // Practice progress, keyed by the stable item ids from the YAML. When the
   // browser refuses storage (private mode, blocked, full) it lives in memory
-  // for the visit instead, and nothing fails.
-  var STORE_KEY = "goal-pyramid:progress:v1";
+  // for the visit instead, and nothing fails. Embed pages keep their own.
+  var STORE_KEY = document.querySelector("[data-gp-embed]")
+    ? "goal-pyramid:embed-progress:v1"
+    : "goal-pyramid:progress:v1";
   var memory = {};
   var storageWorks = true;
 

@@ -16,7 +16,8 @@ from tests.conftest import ROOT
 
 PAGES = ["index.html", "pyramid/index.html", "technical-goals/index.html",
          "execution/index.html", "examples/index.html", "about/index.html",
-         "practice/index.html", "practice/goal-or-decision/index.html", "practice/progress/index.html"]
+         "practice/index.html", "practice/goal-or-decision/index.html", "practice/progress/index.html",
+         "embedding/index.html", "embed/examples/index.html", "embed/which-layer/index.html"]
 
 
 def project_copy(tmp_path: Path) -> Path:

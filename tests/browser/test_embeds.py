@@ -1,0 +1,135 @@
+"""Embed pages: one component set in a wiki's <iframe>, with no site chrome, under a strict CSP."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts.site_server import built_site
+from tests.browser.components import card
+from tests.browser.test_quiz import answer, items
+from tests.browser.conftest import PageWatch
+from tests.conftest import EMBED_PAGES, ROOT
+
+# What a careful intranet sends: scripts and styles from this host only, nothing inline.
+STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *")
+
+FULL_PAGES = {"embed/pyramid/": "pyramid/", "embed/examples/": "examples/",
+              "embed/who-is-speaking/": "practice/who-is-speaking/",
+              "embed/goal-or-decision/": "practice/goal-or-decision/",
+              "embed/which-layer/": "practice/which-layer/", "embed/whats-wrong/": "practice/whats-wrong/"}
+
+# Records every CSP violation the page reports, before any of its own script runs.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(event.effectiveDirective + " " + (event.blockedURI || "inline"));
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def csp_site():
+    with built_site(ROOT, headers={"Content-Security-Policy": STRICT_CSP}) as site:
+        yield site
+
+
+@pytest.fixture
+def csp_page(browser, csp_site):
+    context = browser.new_context(base_url=csp_site.url, permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD_VIOLATIONS)
+    watch = PageWatch(csp_site.url)
+    page = watch.attach(context.new_page())
+    yield page
+    assert page.evaluate("window.__violations") == []
+    assert watch.console == [] and watch.foreign == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", EMBED_PAGES)
+def test_an_embed_page_has_no_site_chrome_and_opens_the_full_page_in_the_top_window(csp_page, csp_site, path):
+    response = csp_page.goto(path)
+    assert response.headers["content-security-policy"] == STRICT_CSP
+    for role in ("banner", "navigation", "contentinfo", "search"):
+        expect(csp_page.get_by_role(role)).to_have_count(0)
+    expect(csp_page.locator("[data-gp-module]")).to_have_attribute("data-gp-mounted", "")
+    expect(csp_page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
+    full = csp_page.get_by_role("link", name="Open the full explainer")
+    expect(full).to_have_attribute("target", "_top")
+    expect(full).to_have_attribute("href", re.compile(re.escape(FULL_PAGES[path]) + "$"))
+
+
+def test_the_csp_check_can_fail_a_full_site_page_runs_inline_scripts(browser, csp_site):
+    """The same header on an ordinary page blocks Material's inline scripts, and the test sees it."""
+    context = browser.new_context(base_url=csp_site.url)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.goto("examples/")
+    page.wait_for_function("window.__violations.some(v => v.startsWith('script-src-elem inline'))")
+    context.close()
+
+
+def test_cards_work_in_an_embed_and_copy_link_points_at_the_full_page(csp_page, csp_site):
+    csp_page.goto("embed/examples/")
+    target = card(csp_page, "Reduce data pipeline latency")
+    target.locator("summary").click()
+    expect(target).to_have_js_property("open", True)
+    target.get_by_role("button", name="Copy link to this card").click()
+    expect(target.get_by_role("status")).to_have_text("Link copied.")
+    assert csp_page.evaluate("navigator.clipboard.readText()") == csp_site.url + "examples/#reduce-latency"
+
+
+def test_an_embed_keeps_its_own_progress(csp_page):
+    csp_page.goto("embed/goal-or-decision/")
+    item = answer(csp_page, 0, right=True)
+    expect(item.locator("[data-gp-feedback]")).to_be_focused()
+    saved = csp_page.evaluate("JSON.parse(localStorage.getItem('goal-pyramid:embed-progress:v1'))")
+    assert list(saved) == [item.get_attribute("data-gp-item")]
+    assert csp_page.evaluate("localStorage.getItem('goal-pyramid:progress:v1')") is None
+    csp_page.reload()
+    expect(items(csp_page).first.locator("[data-gp-feedback]")).to_be_visible()
+
+
+class _Wiki(SimpleHTTPRequestHandler):
+    """Another origin: a wiki page that frames the embed."""
+
+    embed_url = ""
+
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        body = (f'<!doctype html><html lang="en"><title>Team wiki</title><h1>Onboarding</h1>'
+                f'<iframe src="{self.embed_url}" title="Six goal statements" width="800" height="700">'
+                f"</iframe></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def test_in_a_wiki_frame_the_open_link_takes_the_whole_tab(browser, csp_site):
+    handler = type("Wiki", (_Wiki,), {"embed_url": csp_site.url + "embed/examples/"})
+    wiki = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
+    threading.Thread(target=wiki.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{wiki.server_address[1]}/")
+        frame = page.frame_locator("iframe[title='Six goal statements']")
+        target = card(frame, "Migrate to a streaming platform")
+        target.locator("summary").click()
+        expect(target).to_have_js_property("open", True)
+        frame.get_by_role("link", name="Open the full explainer").click()
+        expect(page).to_have_url(csp_site.url + "examples/")
+        expect(page.get_by_role("banner")).to_be_visible()
+    finally:
+        context.close()
+        wiki.shutdown()
+        wiki.server_close()
