@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 NODE_READY := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench validate schema screenshots preview-image system-tools clean
+.PHONY: serve build test bench offline validate schema screenshots preview-image system-tools clean
 
 serve: $(READY)  ## Serve on http://127.0.0.1:8000 with live reload (docs, quiz_data, overrides, the extension)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -15,14 +15,17 @@ serve: $(READY)  ## Serve on http://127.0.0.1:8000 with live reload (docs, quiz_
 build: $(READY)  ## Write the static site to site/
 	$(PY) -m mkdocs build --strict --clean
 
-validate: $(READY)  ## Check quiz_data/ against the schema without building
-	$(PY) scripts/validate_data.py quiz_data
+offline: $(READY) $(NODE_READY)  ## Zip a copy that works opened from the file system: dist/goal-pyramid-offline.zip
+	$(PY) scripts/make_offline.py --out dist/goal-pyramid-offline.zip
+
+validate: $(READY)  ## Check quiz_data/ (and $$GOAL_PYRAMID_EXTRA_DATA, if set) against the schema
+	$(PY) scripts/validate_data.py
 
 schema: $(READY)  ## Regenerate quiz_data/schema.json from the models
 	$(PY) scripts/export_schema.py
 
 test: $(READY) $(NODE_READY) system-tools  ## Validate, build with --strict, run every test (and every quality gate)
-	$(PY) scripts/validate_data.py quiz_data
+	$(PY) scripts/validate_data.py
 	$(PY) scripts/export_schema.py --check
 	$(PY) -m mkdocs build --strict --clean
 	$(PY) -m pytest
@@ -46,11 +49,12 @@ $(READY): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -e .
 	touch $@
 
-# Node tools pinned in package.json / package-lock.json: the HTML checker and Lighthouse.
+# Node tools pinned in package.json / package-lock.json: the HTML checker, Lighthouse, and
+# iframe-worker (search in the offline copy).
 # (`npm ci` rejects Lighthouse 12.8's lock file under npm 11, so `npm install` keeps to the lock.)
 $(NODE_READY): package.json package-lock.json | system-tools
 	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache test-results
+	rm -rf site dist .pytest_cache test-results

@@ -1,0 +1,76 @@
+"""The offline copy: `make offline`'s zip, unpacked and opened from the file system."""
+
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts import make_offline
+from tests.browser.components import card, verdict
+from tests.browser.conftest import PageWatch
+from tests.browser.test_quiz import answer
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory) -> Path:
+    """The zip as a reader gets it, unpacked: returns the folder with index.html."""
+    scratch = tmp_path_factory.mktemp("offline")
+    archive = scratch / "goal-pyramid-offline.zip"
+    assert make_offline.main([sys.argv[0], "--out", str(archive)]) == 0
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(scratch / "unpacked")
+    return scratch / "unpacked" / make_offline.FOLDER
+
+
+@pytest.fixture
+def file_page(browser, offline_copy):
+    context = browser.new_context()
+    watch = PageWatch("file:///")  # anything with a host is another host
+    page = watch.attach(context.new_page())
+    yield page
+    assert watch.console == [] and watch.foreign == []
+    context.close()
+
+
+def test_from_file_a_reader_walks_to_the_examples_and_reveals_a_card(file_page, offline_copy):
+    page = file_page
+    page.goto((offline_copy / "index.html").as_uri())
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Spot a good goal").click()
+    expect(page).to_have_url((offline_copy / "examples.html").as_uri())
+    target = card(page, "Reduce data pipeline latency")
+    target.locator("summary").click()
+    expect(target).to_have_js_property("open", True)
+    expect(verdict(page, "reduce-latency")).to_be_visible()
+
+
+def test_from_file_a_deep_link_opens_its_card_and_practice_works(file_page, offline_copy):
+    page = file_page
+    page.goto((offline_copy / "examples.html").as_uri() + "#migrate-to-streaming")
+    expect(card(page, "Migrate to a streaming platform")).to_have_js_property("open", True)
+    page.goto((offline_copy / "practice/which-layer.html").as_uri())
+    item = answer(page, 0, right=True)
+    expect(item.locator("[data-gp-feedback]")).to_be_focused()
+
+
+def test_from_file_search_finds_a_page(file_page, offline_copy):
+    page = file_page
+    page.goto((offline_copy / "index.html").as_uri())
+    page.get_by_role("search").get_by_role("textbox").fill("sweet spot")  # the search form's field
+    hit = page.get_by_role("dialog", name="Search").get_by_role("link").first
+    expect(hit).to_have_attribute("href", re.compile(r"^file:.*/pyramid\.html\?h=sweet\+spot"))
+    hit.click()
+    expect(page).to_have_url(re.compile(r"^file:.*/pyramid\.html"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("The goal pyramid")
+
+
+def test_the_offline_check_catches_a_script_from_another_host(tmp_path):
+    (tmp_path / "index.html").write_text('<script src="https://unpkg.com/iframe-worker/shim"></script>'
+                                         '<link rel="canonical" href="https://example.com/">'
+                                         '<a href="https://example.com/">a link to read on</a>', encoding="utf-8")
+    found = make_offline.fetched_from_elsewhere(tmp_path)
+    assert len(found) == 1 and "unpkg.com" in found[0]
