@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts import make_offline
-from tests.browser.components import card, verdict
+from tests.browser.components import card, layer, verdict
 from tests.browser.conftest import PageWatch
 from tests.browser.test_quiz import answer
 
@@ -48,13 +48,26 @@ def test_from_file_a_reader_walks_to_the_examples_and_reveals_a_card(file_page, 
     expect(verdict(page, "reduce-latency")).to_be_visible()
 
 
-def test_from_file_a_deep_link_opens_its_card_and_practice_works(file_page, offline_copy):
+def test_from_file_a_deep_link_opens_its_card_and_the_pyramid_steps(file_page, offline_copy):
     page = file_page
     page.goto((offline_copy / "examples.html").as_uri() + "#migrate-to-streaming")
     expect(card(page, "Migrate to a streaming platform")).to_have_js_property("open", True)
-    page.goto((offline_copy / "practice/which-layer.html").as_uri())
+    page.goto((offline_copy / "pyramid.html").as_uri())
+    layer(page, "Task").locator("summary").click()
+    page.get_by_role("link", name="Why? Up to Delivery increment").click()
+    expect(layer(page, "Delivery increment").locator("summary")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/pyramid\.html#delivery-increment$"))
+
+
+def test_from_file_practice_keeps_progress_between_pages(file_page, offline_copy):
+    page = file_page
+    page.goto((offline_copy / "practice/goal-or-decision.html").as_uri())
     item = answer(page, 0, right=True)
     expect(item.locator("[data-gp-feedback]")).to_be_focused()
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Your progress").click()
+    expect(page).to_have_url(re.compile(r"/practice/progress\.html$"))
+    row = page.get_by_role("row", name=re.compile("Goal or decision"))
+    expect(row.locator("[data-gp-right]")).to_have_text("1")
 
 
 def test_from_file_search_finds_a_page(file_page, offline_copy):
