@@ -18,6 +18,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from .brand import check_brand
 from .loader import Catalogue, data_files, load_catalogue
 
 
@@ -73,6 +74,8 @@ class GoalPyramidExtension(Extension):
                 "overrides/components",
                 "Folder of the components' Jinja templates, relative to where the build runs",
             ],
+            "brand": [{}, "extra.brand from mkdocs.yml (passed as `brand: *brand`), checked before a page renders"],
+            "docs_dir": ["docs", "Where a brand logo must be, relative to where the build runs"],
         }
         super().__init__(**kwargs)
 
@@ -85,6 +88,7 @@ class GoalPyramidExtension(Extension):
             templates_dir=Path(self.getConfig("templates_dir")),
         )
         md.goal_pyramid_anchors = set()
+        md.goal_pyramid_brand = (self.getConfig("brand"), Path(self.getConfig("docs_dir")))
         md.preprocessors.register(_CheckData(md), "goal_pyramid_check", 100)
         # After superfences (25) and MkDocs' raw-HTML anchor scan (21), before html_block (20).
         md.preprocessors.register(_ShareAnchors(md), "goal_pyramid_anchors", 20.5)
@@ -92,9 +96,10 @@ class GoalPyramidExtension(Extension):
 
 
 class _CheckData(Preprocessor):
-    """Validate the data before anything else runs, on every page, marker or not."""
+    """Validate the data and the brand settings before anything else runs, on every page."""
 
     def run(self, lines: list[str]) -> list[str]:
+        check_brand(*self.md.goal_pyramid_brand)
         self.md.goal_pyramid.catalogue  # noqa: B018 (loading is the point: it raises on bad data)
         return lines
 

@@ -39,9 +39,9 @@ def mkdocs_build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], project, **env_vars)
 
 
-def zensical_build(project: Path) -> subprocess.CompletedProcess:
+def zensical_build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
     zensical = Path(sys.executable).with_name("zensical")
-    return run([str(zensical), "build", "--strict", "--clean"], project)
+    return run([str(zensical), "build", "--strict", "--clean"], project, **env_vars)
 
 
 def components(html_path: Path) -> list[str]:
@@ -134,6 +134,27 @@ def test_a_bad_file_in_the_company_folder_stops_mkdocs(tmp_path):
     assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
     assert ("company-data/our-examples.yml:11: cards[0] (id \"our-self-service-returns\"): field 'good':"
             in output), output
+
+
+def test_a_bad_brand_setting_stops_mkdocs_with_a_clear_message(tmp_path):
+    project = project_copy(tmp_path)
+    result = mkdocs_build(project, GOAL_PYRAMID_PRIMARY_COLOUR="0b5d3b")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
+    assert ("mkdocs.yml: extra.brand: field 'primary': should be a CSS colour" in output
+            and "GOAL_PYRAMID_PRIMARY_COLOUR" in output), output
+
+
+def test_only_a_builder_that_renders_the_brand_stylesheet_links_it(tmp_path):
+    """MkDocs fills in brand.css; Zensical 0.0.73 copies it raw, so its pages must not load it."""
+    project = project_copy(tmp_path)
+    assert mkdocs_build(project, GOAL_PYRAMID_PRIMARY_COLOUR="#0b5d3b").returncode == 0
+    assert "stylesheets/brand.css" in (project / "site/index.html").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #0b5d3b;" in (project / "site/stylesheets/brand.css").read_text(encoding="utf-8")
+    result = zensical_build(project, GOAL_PYRAMID_PRIMARY_COLOUR="#0b5d3b")
+    assert result.returncode == 0, result.stderr
+    assert "stylesheets/brand.css" not in (project / "site/index.html").read_text(encoding="utf-8")
 
 
 def test_a_marker_naming_missing_data_stops_mkdocs(tmp_path):

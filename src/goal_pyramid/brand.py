@@ -1,0 +1,117 @@
+"""A company's own copy: the brand settings, checked before anything renders.
+
+mkdocs.yml keeps them in one place, `extra.brand`, and hands the same mapping
+to this extension with a YAML alias (`brand: *brand`), so a typo in a colour or
+a link stops the build with a clear line instead of drawing an invisible header.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
+
+from .errors import Problem, QuizDataError
+
+_WHERE = "mkdocs.yml"
+# Where each setting is written in mkdocs.yml, and the variable that can set it instead.
+_SOURCES = {"name": ("site_name", "GOAL_PYRAMID_SITE_NAME"), "logo": ("theme.logo", "GOAL_PYRAMID_LOGO"),
+            "primary": ("extra.brand.primary", "GOAL_PYRAMID_PRIMARY_COLOUR"),
+            "feedback": ("extra.brand.feedback", "GOAL_PYRAMID_FEEDBACK")}
+
+
+def _set_by(field: str) -> str:
+    key, variable = _SOURCES[field]
+    return f"; set by {key} in mkdocs.yml or {variable}"
+
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_FUNCTION = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9.,%/\sa-z-]*\)")
+_NAMED = re.compile(r"[a-zA-Z]{3,20}")
+_LINK = re.compile(r"(?:mailto:[^\s\"<>]+|https?://[^\s\"<>]+)")
+
+
+def _blank_is_none(value: object) -> object:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+Setting = Annotated[str | None, BeforeValidator(_blank_is_none)]
+
+
+class Brand(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Setting = None
+    logo: Setting = None
+    primary: Setting = None
+    feedback: Setting = None
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_plain_text(cls, value: str | None) -> str | None:
+        if value is not None and re.search(r"[\"<>]", value):
+            raise ValueError(f"should be plain text without \" < or > (Material puts it in attributes unescaped), "
+                             f"got {value!r}")
+        return value
+
+    @field_validator("primary")
+    @classmethod
+    def _primary_is_a_colour(cls, value: str | None) -> str | None:
+        if value is not None and not any(p.fullmatch(value) for p in (_HEX, _FUNCTION, _NAMED)):
+            hint = "; a hex colour starts with #" if _HEX.fullmatch("#" + value) else ""
+            raise ValueError(f"should be a CSS colour such as '#0b5d3b', 'rgb(11 93 59)' or 'teal',"
+                             f" got {value!r}{hint}")
+        return value
+
+    @field_validator("feedback")
+    @classmethod
+    def _feedback_is_a_link(cls, value: str | None) -> str | None:
+        if value is not None and not _LINK.fullmatch(value):
+            raise ValueError(f"should be a mailto:, https:// or http:// address, got {value!r}")
+        return value
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_is_a_local_file(cls, value: str | None) -> str | None:
+        if value is not None and re.match(r"[a-z][a-z0-9+.-]*:|//", value, re.IGNORECASE):
+            raise ValueError(f"should be a file under docs/, such as 'assets/images/logo.svg' (nothing may"
+                             f" come from another host), got {value!r}")
+        return value
+
+
+def check_brand(settings: object, docs_dir: Path) -> Brand:
+    """Validate the brand mapping; raise QuizDataError naming each bad setting and its variable."""
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        raise QuizDataError([Problem(_WHERE, None, "extra.brand", None,
+                                     f"should be a mapping of settings, got {type(settings).__name__}")],
+                            heading="Goal Pyramid cannot use your brand settings:")
+    problems: list[Problem] = []
+    brand = None
+    try:
+        brand = Brand.model_validate(settings)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            field = str(detail["loc"][0]) if detail["loc"] else None
+            message = detail["msg"].removeprefix("Value error, ")
+            if detail["type"] == "extra_forbidden":
+                message = f"is not a known setting (allowed: {', '.join(Brand.model_fields)})"
+            elif detail["type"] == "string_type":
+                message = f"should be text, got {detail['input']!r} (quote it in mkdocs.yml)"
+            if field in _SOURCES:
+                message += _set_by(field)
+            problems.append(Problem(_WHERE, None, "extra.brand", field, message))
+    logo = _blank_is_none(settings.get("logo"))
+    bad_logo = any(p.field == "logo" for p in problems)
+    if isinstance(logo, str) and not bad_logo and not (docs_dir / logo).is_file():
+        problems.append(Problem(_WHERE, None, "extra.brand", "logo",
+                                f"names {logo!r}, but there is no such file under {docs_dir.as_posix()}/"
+                                + _set_by("logo")))
+    if problems:
+        raise QuizDataError(problems, heading="Goal Pyramid cannot use your brand settings:")
+    return brand
