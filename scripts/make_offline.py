@@ -25,7 +25,7 @@ SHIM_TARGET = "assets/javascripts/iframe-worker/shim.js"  # as named in mkdocs.o
 FOLDER = "goal-pyramid"  # the folder the zip unpacks to
 
 # An address a page would load from elsewhere: src= or a stylesheet's href=.
-_FETCHED = re.compile(r'''(?:src|href)=["'](?:https?:)?//[^"']+["'][^>]*''')
+_FETCHED = re.compile(r'''(?:src|srcset|href)=["'][^"']*?(?:https?:)?//[^"']+["'][^>]*''')
 
 
 def build(site_dir: Path) -> None:
@@ -39,13 +39,25 @@ def build(site_dir: Path) -> None:
         raise SystemExit(f"the offline build failed:\n{result.stdout}{result.stderr}")
 
 
+# A stylesheet's url(...) or @import of another host.
+_CSS_FETCHED = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])(?:https?:)?//[^"')\s]+""")
+
+
 def fetched_from_elsewhere(site_dir: Path) -> list[str]:
-    """Scripts, styles and images that would come from another host (links to read on are fine)."""
+    """Scripts, styles, images and frames that would come from another host.
+
+    Pages' tags (src, srcset, a stylesheet's href) and stylesheets' url() and
+    @import are checked; links to read on, such as the article's, are fine.
+    """
     found = []
     for page in site_dir.rglob("*.html"):
-        for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", page.read_text(encoding="utf-8")):
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>",
+                              page.read_text(encoding="utf-8")):
             if _FETCHED.search(tag) and not re.search(r'rel="(?:canonical|alternate)"', tag):
                 found.append(f"{page.relative_to(site_dir)}: {tag}")
+    for sheet in site_dir.rglob("*.css"):
+        found += [f"{sheet.relative_to(site_dir)}: {hit}" for hit in _CSS_FETCHED.findall(
+            sheet.read_text(encoding="utf-8"))]
     return found
 
 

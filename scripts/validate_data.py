@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
                         help="a folder of extra YAML to merge in (default: $GOAL_PYRAMID_EXTRA_DATA)")
     args = parser.parse_args(argv[1:])
     data_dir = args.data_dir
-    extra_dirs = [Path(args.extra)] if args.extra.strip() else []
+    extra_dirs = [Path(args.extra.strip())] if args.extra.strip() else []
     try:
         catalogue = load_catalogue(data_dir, extra_dirs)
     except QuizDataError as error:

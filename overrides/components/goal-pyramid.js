@@ -141,6 +141,23 @@
     return here.protocol + "//" + here.host + here.pathname;
   }
 
+  // Embed pages load none of Material's script, which follows the reader's
+  // light or dark preference; do that here, and keep doing it if it changes.
+  function followColourScheme() {
+    var embed = document.querySelector("[data-gp-embed][data-gp-dark-scheme]");
+    if (!embed || !window.matchMedia) {
+      return;
+    }
+    var dark = window.matchMedia("(prefers-color-scheme: dark)");
+    var apply = function () {
+      var scheme = embed.getAttribute(dark.matches ? "data-gp-dark-scheme" : "data-gp-light-scheme");
+      document.body.setAttribute("data-md-color-scheme", scheme);
+    };
+    apply();
+    dark.addEventListener("change", apply);
+  }
+  followColourScheme();
+
   function onEveryPage() {
     mountAll();
     openTarget();

@@ -92,7 +92,12 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
                                     "extra data folder does not exist (set by extra_data_dir"
                                     " or GOAL_PYRAMID_EXTRA_DATA)"))
             continue
-        files += data_files(extra)
+        extra_files = data_files(extra)
+        if not extra_files:
+            problems.append(Problem(display_path(extra), None, None, None,
+                                    "no .yml files in the extra data folder (set by extra_data_dir"
+                                    " or GOAL_PYRAMID_EXTRA_DATA)"))
+        files += extra_files
 
     validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
     layer_ids_as_written: set[str] = set()  # so one broken pyramid does not flag every card

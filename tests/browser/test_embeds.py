@@ -96,15 +96,22 @@ def test_an_embed_keeps_its_own_progress(csp_page):
     expect(items(csp_page).first.locator("[data-gp-feedback]")).to_be_visible()
 
 
-class _Wiki(SimpleHTTPRequestHandler):
-    """Another origin: a wiki page that frames the embed."""
+def documented_snippet(site_url: str) -> str:
+    """The plain HTML snippet from the "Embed in a wiki" page, pointed at this build."""
+    text = (ROOT / "docs/embedding.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```html\n(<iframe src=\"https://learning\.example\.com/goals/embed/examples/\".*?)```",
+                        text, re.DOTALL).group(1)
+    return snippet.replace("https://learning.example.com/goals/", site_url)
 
-    embed_url = ""
+
+class _Wiki(SimpleHTTPRequestHandler):
+    """Another site (localhost, not 127.0.0.1): a wiki page that frames the embed with our snippet."""
+
+    snippet = ""
 
     def do_GET(self):  # noqa: N802 (the standard library's name)
         body = (f'<!doctype html><html lang="en"><title>Team wiki</title><h1>Onboarding</h1>'
-                f'<iframe src="{self.embed_url}" title="Six goal statements" width="800" height="700">'
-                f"</iframe></html>").encode()
+                f"{self.snippet}</html>").encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()
@@ -114,18 +121,22 @@ class _Wiki(SimpleHTTPRequestHandler):
         pass
 
 
-def test_in_a_wiki_frame_the_open_link_takes_the_whole_tab(browser, csp_site):
-    handler = type("Wiki", (_Wiki,), {"embed_url": csp_site.url + "embed/examples/"})
+def test_in_a_wiki_frame_from_another_site_the_documented_snippet_works(browser, csp_site):
+    handler = type("Wiki", (_Wiki,), {"snippet": documented_snippet(csp_site.url)})
     wiki = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
     threading.Thread(target=wiki.serve_forever, daemon=True).start()
-    context = browser.new_context()
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
-        page.goto(f"http://127.0.0.1:{wiki.server_address[1]}/")
-        frame = page.frame_locator("iframe[title='Six goal statements']")
+        page.goto(f"http://localhost:{wiki.server_address[1]}/")
+        frame = page.frame_locator("iframe[title='Goal statements to judge']")
         target = card(frame, "Migrate to a streaming platform")
         target.locator("summary").click()
         expect(target).to_have_js_property("open", True)
+        # Copy link reaches the clipboard through the frame's allow="clipboard-write".
+        target.get_by_role("button", name="Copy link to this card").click()
+        expect(target.get_by_role("status")).to_have_text("Link copied.")
+        assert page.evaluate("navigator.clipboard.readText()") == csp_site.url + "examples/#migrate-to-streaming"
         frame.get_by_role("link", name="Open the full explainer").click()
         expect(page).to_have_url(csp_site.url + "examples/")
         expect(page.get_by_role("banner")).to_be_visible()
@@ -133,3 +144,24 @@ def test_in_a_wiki_frame_the_open_link_takes_the_whole_tab(browser, csp_site):
         context.close()
         wiki.shutdown()
         wiki.server_close()
+
+
+def test_the_embed_pages_open_in_a_new_tab_from_the_site(page, base_url):
+    """Never inside the full site's frame by instant navigation, which would mix the two."""
+    page.goto("embedding/")
+    with page.context.expect_page() as opened:
+        page.get_by_role("table").get_by_role("link", name="Which layer?").click()
+    embed = opened.value
+    expect(embed).to_have_url(base_url + "embed/which-layer/")
+    expect(embed.get_by_role("banner")).to_have_count(0)
+    expect(page).to_have_url(base_url + "embedding/")
+
+
+def test_an_embed_follows_the_readers_dark_preference(browser, csp_site):
+    context = browser.new_context(base_url=csp_site.url, color_scheme="dark")
+    page = context.new_page()
+    page.goto("embed/pyramid/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    context.close()

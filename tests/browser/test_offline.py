@@ -85,5 +85,10 @@ def test_the_offline_check_catches_a_script_from_another_host(tmp_path):
     (tmp_path / "index.html").write_text('<script src="https://unpkg.com/iframe-worker/shim"></script>'
                                          '<link rel="canonical" href="https://example.com/">'
                                          '<a href="https://example.com/">a link to read on</a>', encoding="utf-8")
-    found = make_offline.fetched_from_elsewhere(tmp_path)
-    assert len(found) == 1 and "unpkg.com" in found[0]
+    (tmp_path / "extra.css").write_text('a { background: url("https://cdn.example.com/x.png") }'
+                                        ' b { background: url(data:image/png;base64,AAAA) }', encoding="utf-8")
+    (tmp_path / "more.html").write_text('<img srcset="a.png 1x, https://cdn.example.com/b.png 2x">'
+                                        '<img src="assets/c.png">', encoding="utf-8")
+    found = sorted(make_offline.fetched_from_elsewhere(tmp_path))
+    assert len(found) == 3, found
+    assert "cdn.example.com/x.png" in found[0] and "unpkg.com" in found[1] and "b.png 2x" in found[2]

@@ -21,7 +21,7 @@ def test_cards_from_the_extra_folder_join_the_set_after_the_built_in_ones(data_d
     catalogue = load_catalogue(data_dir.valid().path, [extra.path])
     ids = [card.id for card in catalogue.card_sets["six-examples"].cards]
     assert ids == ["migrate-to-streaming", "fresh-data-operational", "our-self-service-returns"]
-    assert catalogue.card_sets["six-examples"].title == "Six goal statements"
+    assert catalogue.card_sets["six-examples"].title == "Goal statements to judge"
     assert "our-examples" not in catalogue.card_sets, "an addition is not a set of its own"
     assert catalogue.additions == {"six-examples": ["company/ours.yml"]}
 
@@ -103,3 +103,10 @@ def test_the_shipped_company_example_is_valid_and_merges(monkeypatch):
     catalogue = load_catalogue(ROOT / "quiz_data", [ROOT / "examples/company-data"])
     assert catalogue.card_sets["six-examples"].cards[-1].id == "our-self-service-returns"
     assert catalogue.quizzes["goal-or-decision"].items[-1].id == "our-move-wiki"
+
+
+def test_an_empty_extra_folder_is_reported(data_dir, tmp_path):
+    (tmp_path / "company").mkdir()
+    (tmp_path / "company" / "notes.txt").write_text("not data", encoding="utf-8")
+    [problem] = _problems(data_dir.valid(), tmp_path / "company")
+    assert problem.file == "company" and "no .yml files in the extra data folder" in problem.message

@@ -49,7 +49,7 @@ def site_pyramid():
 
 def test_cards_are_native_details_with_stable_ids(site_cards):
     root = site_cards.select_one('section[data-gp-module="cards"]')
-    assert root is not None and root["aria-label"] == "Six goal statements"
+    assert root is not None and root["aria-label"] == "Goal statements to judge"
     details = root.select("li.gp-card > details.gp-card__details")
     assert [d["id"] for d in details] == [
         "migrate-to-streaming",
