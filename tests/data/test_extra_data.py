@@ -21,7 +21,7 @@ def test_cards_from_the_extra_folder_join_the_set_after_the_built_in_ones(data_d
     catalogue = load_catalogue(data_dir.valid().path, [extra.path])
     ids = [card.id for card in catalogue.card_sets["six-examples"].cards]
     assert ids == ["migrate-to-streaming", "fresh-data-operational", "our-self-service-returns"]
-    assert catalogue.card_sets["six-examples"].title == "Goal statements to judge"
+    assert catalogue.card_sets["six-examples"].title == "Six goal statements"
     assert "our-examples" not in catalogue.card_sets, "an addition is not a set of its own"
     assert catalogue.additions == {"six-examples": ["company/ours.yml"]}
 
