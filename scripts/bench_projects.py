@@ -123,9 +123,10 @@ def control_config(config: dict) -> dict:
     site_description and copyright stay: they are page content (the meta
     description Lighthouse's SEO audit reads, the footer), not components.
     """
-    keep = ("site_name", "site_description", "site_url", "copyright", "nav", "theme", "plugins")
+    keep = ("site_name", "site_description", "site_url", "copyright", "nav", "not_in_nav", "theme", "plugins")
     plain = {key: config[key] for key in keep if key in config}
-    plain["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    # Our templates live in custom_dir: without it, no brand.css to render either.
+    plain["theme"] = {k: v for k, v in config["theme"].items() if k not in ("custom_dir", "static_templates")}
     extensions = [_plain_extension(entry) for entry in config.get("markdown_extensions", [])]
     plain["markdown_extensions"] = [entry for entry in extensions if entry is not None]
     return plain
@@ -137,6 +138,8 @@ def make_control(root: Path, target: Path) -> Path:
     shutil.copytree(root / "docs", target / "docs")
     for page in (target / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
+        # Embed pages use our embed.html; in the control they are ordinary pages.
+        text = re.sub(r"^template: embed\.html\n", "", text, count=1, flags=re.MULTILINE)
         page.write_text(strip_markers(text), encoding="utf-8")
     write_config(target / "mkdocs.yml", control_config(read_config(root / "mkdocs.yml")))
     return target

@@ -15,28 +15,30 @@ from markdown import Markdown
 
 from .errors import Problem, QuizDataError
 from .extension import Components
-from .render import render_cards, render_progress, render_pyramid, render_quiz
+from .render import render_cards, render_progress, render_pyramid, render_quiz, templates_fingerprint
 
 
 def format_pyramid(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
     components = _components(md, language)
     pyramid = _lookup(components, "pyramid", language, source)
     md.goal_pyramid_anchors.update(layer.id for layer in pyramid.layers)
-    return render_pyramid(pyramid, components.templates_dir)
+    return _once(components, ("pyramid", pyramid.id), lambda: render_pyramid(pyramid, components.templates_dir))
 
 
 def format_cards(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
     components = _components(md, language)
     cards = _lookup(components, "cards", language, source)
     md.goal_pyramid_anchors.update(card.id for card in cards.cards)
-    return render_cards(cards, components.catalogue, components.templates_dir)
+    return _once(components, ("cards", cards.id),
+                 lambda: render_cards(cards, components.catalogue, components.templates_dir))
 
 
 def format_quiz(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
     components = _components(md, language)
     quiz = _lookup(components, "quiz", language, source)
     md.goal_pyramid_anchors.update(item.id for item in quiz.items)
-    return render_quiz(quiz, components.catalogue, components.templates_dir)
+    return _once(components, ("quiz", quiz.id),
+                 lambda: render_quiz(quiz, components.catalogue, components.templates_dir))
 
 
 def format_progress(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
@@ -44,7 +46,22 @@ def format_progress(source: str, language: str, class_name: str, options: dict, 
     components = _components(md, language)
     if source.strip():
         raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
-    return render_progress(components.catalogue, components.templates_dir)
+    return _once(components, ("progress", ""),
+                 lambda: render_progress(components.catalogue, components.templates_dir))
+
+
+def _once(components: Components, key: tuple[str, str], render) -> str:
+    """A set drawn on two pages (its own and its embed page) renders once per build.
+
+    The HTML is kept with the validated data, so it goes when the data changes,
+    and it is keyed by the templates' timestamps, so `mkdocs serve` redraws
+    after a template edit.
+    """
+    rendered = components.catalogue.rendered
+    full_key = (*key, str(components.templates_dir), templates_fingerprint(components.templates_dir))
+    if full_key not in rendered:
+        rendered[full_key] = render()
+    return rendered[full_key]
 
 
 def _components(md: Markdown, language: str) -> Components:

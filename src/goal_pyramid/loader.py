@@ -37,6 +37,7 @@ class Catalogue:
     quizzes: dict[str, QuizFile] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
     additions: dict[str, list[str]] = field(default_factory=dict)  # set id -> files that added to it
+    rendered: dict[tuple, str] = field(default_factory=dict)  # component HTML, drawn once per template version
 
     def by_kind(self, kind: str) -> dict[str, BaseModel]:
         return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes}[kind]

@@ -35,9 +35,15 @@ def _converter() -> markdown.Markdown:
 
 def render_markdown(text: str) -> Markup:
     """Markdown to HTML where raw HTML in the source shows as text, never as markup."""
+    return Markup(_converted(text))
+
+
+@lru_cache(maxsize=4096)
+def _converted(text: str) -> str:
+    """The same text gives the same HTML: a set shown on its page and its embed page converts once."""
     converter = _converter()
     try:
-        return Markup(converter.convert(text))
+        return converter.convert(text)
     finally:
         converter.reset()
 
@@ -51,6 +57,11 @@ def template_environment(templates_dir: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def templates_fingerprint(templates_dir: Path) -> tuple:
+    """Each template's name and timestamp: what a rendered component depends on besides its data."""
+    return tuple(sorted((p.as_posix(), p.stat().st_mtime_ns) for p in Path(templates_dir).rglob("*.html")))
 
 
 @dataclass(frozen=True)
