@@ -87,11 +87,11 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
     """Validate the brand mapping; raise QuizDataError naming each bad setting and its variable."""
     if settings is None:
         settings = {}
-    if not isinstance(settings, dict):
-        raise QuizDataError([Problem(_WHERE, None, "extra.brand", None,
-                                     f"should be a mapping of settings, got {type(settings).__name__}")],
-                            heading="Goal Pyramid cannot use your brand settings:")
     problems: list[Problem] = []
+    if not isinstance(settings, dict):
+        problems.append(Problem(_WHERE, None, "extra.brand", None,
+                                f"should be a mapping of settings, got {type(settings).__name__}"))
+        settings = {}
     brand = None
     try:
         brand = Brand.model_validate(settings)

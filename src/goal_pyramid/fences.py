@@ -15,30 +15,31 @@ from markdown import Markdown
 
 from .errors import Problem, QuizDataError
 from .extension import Components
+from .loader import ITEM_LISTS
 from .render import render_cards, render_progress, render_pyramid, render_quiz, templates_fingerprint
 
 
 def format_pyramid(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
-    components = _components(md, language)
-    pyramid = _lookup(components, "pyramid", language, source)
-    md.goal_pyramid_anchors.update(layer.id for layer in pyramid.layers)
-    return _once(components, ("pyramid", pyramid.id), lambda: render_pyramid(pyramid, components.templates_dir))
+    return _draw_set(md, language, source, "pyramid",
+                     lambda pyramid, components: render_pyramid(pyramid, components.templates_dir))
 
 
 def format_cards(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
-    components = _components(md, language)
-    cards = _lookup(components, "cards", language, source)
-    md.goal_pyramid_anchors.update(card.id for card in cards.cards)
-    return _once(components, ("cards", cards.id),
-                 lambda: render_cards(cards, components.catalogue, components.templates_dir))
+    return _draw_set(md, language, source, "cards",
+                     lambda cards, components: render_cards(cards, components.catalogue, components.templates_dir))
 
 
 def format_quiz(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    return _draw_set(md, language, source, "quiz",
+                     lambda quiz, components: render_quiz(quiz, components.catalogue, components.templates_dir))
+
+
+def _draw_set(md: Markdown, language: str, source: str, kind: str, render) -> str:
+    """The data set the fence names, drawn; its items' #ids are told to MkDocs' link check."""
     components = _components(md, language)
-    quiz = _lookup(components, "quiz", language, source)
-    md.goal_pyramid_anchors.update(item.id for item in quiz.items)
-    return _once(components, ("quiz", quiz.id),
-                 lambda: render_quiz(quiz, components.catalogue, components.templates_dir))
+    data = _lookup(components, kind, language, source)
+    md.goal_pyramid_anchors.update(item.id for item in getattr(data, ITEM_LISTS[kind]))
+    return _once(components, (kind, data.id), lambda: render(data, components))
 
 
 def format_progress(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:

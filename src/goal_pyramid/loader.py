@@ -24,6 +24,8 @@ DATA_SUFFIXES = (".yml", ".yaml")
 # The list of items in each kind of file: their ids become #links, so they are unique across files.
 ITEM_LISTS = {"pyramid": "layers", "cards": "cards", "quiz": "items"}
 
+_EXTRA_SET_BY = "(set by extra_data_dir in mkdocs.yml or GOAL_PYRAMID_EXTRA_DATA)"
+
 # libyaml's parser where PyYAML was built with it: the same safe loading, several times faster.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,14 +92,12 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
     for extra in map(Path, extra_dirs):
         if not extra.is_dir():
             problems.append(Problem(display_path(extra), None, None, None,
-                                    "extra data folder does not exist (set by extra_data_dir"
-                                    " or GOAL_PYRAMID_EXTRA_DATA)"))
+                                    f"extra data folder does not exist {_EXTRA_SET_BY}"))
             continue
         extra_files = data_files(extra)
         if not extra_files:
             problems.append(Problem(display_path(extra), None, None, None,
-                                    "no .yml files in the extra data folder (set by extra_data_dir"
-                                    " or GOAL_PYRAMID_EXTRA_DATA)"))
+                                    f"no .yml files in the extra data folder {_EXTRA_SET_BY}"))
         files += extra_files
 
     validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
