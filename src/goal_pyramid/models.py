@@ -108,6 +108,34 @@ class PyramidFile(Strict):
         return self
 
 
+# What a statement is when it sits on no layer of the pyramid.
+WhatItIs = Literal["requirement", "constraint", "solution-idea", "learning-goal"]
+
+_LAYER = (
+    "The id of the pyramid layer where the statement really sits. Leave it out when the"
+    " statement sits on no layer, and say what_it_is instead."
+)
+_WHAT_IT_IS = (
+    "For a statement that sits on no layer: 'requirement' (belongs in the specification),"
+    " 'constraint' (a limit on the plan), 'solution-idea' (a candidate for the execution layer,"
+    " once a goal is written) or 'learning-goal' (a question to answer before committing)."
+)
+
+
+def _layer_or_what_it_is(entry, required: bool):
+    """A statement sits on a layer or is something else, never both (and, where required, one)."""
+    if entry.layer is not None and entry.what_it_is is not None:
+        raise ValueError(
+            f"give 'layer' or 'what_it_is', not both: a {entry.what_it_is} sits on no layer"
+        )
+    if required and entry.layer is None and entry.what_it_is is None:
+        raise ValueError(
+            "say where the statement sits: 'layer' (a pyramid layer id) or 'what_it_is'"
+            " (requirement, constraint, solution-idea or learning-goal)"
+        )
+    return entry
+
+
 class Card(Strict):
     """One goal statement to judge."""
 
@@ -115,10 +143,13 @@ class Card(Strict):
     statement: Text = Field(description="The statement, without quote marks.")
     verdict: Text = Field(description="Its short verdict label, e.g. 'Stops too soon'.")
     good: bool = Field(description="True if it is a good project goal as written.")
-    layer: Slug | None = Field(
-        default=None, description="Optional: the id of the pyramid layer where it really sits."
-    )
+    layer: Slug | None = Field(default=None, description="Optional. " + _LAYER)
+    what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + _WHAT_IT_IS)
     explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
+
+    @model_validator(mode="after")
+    def _sits_somewhere_once(self) -> Card:
+        return _layer_or_what_it_is(self, required=False)
 
 
 _ADDS_TO = (
@@ -173,6 +204,11 @@ ProjectKind = Literal[
     "healthcare",
     "public-sector",
     "infrastructure",
+    "b2b-software",
+    "payments",
+    "manufacturing",
+    "education",
+    "non-profit",
 ]
 
 
@@ -193,15 +229,22 @@ class QuizItem(Strict):
         description="'two-way': exactly two options; 'one-of-many': three or more."
     )
     project: ProjectKind = Field(description="The kind of project the statement comes from.")
-    layer: Slug = Field(description="The id of the pyramid layer the statement sits at.")
+    layer: Slug | None = Field(default=None, description=_LAYER)
+    what_it_is: WhatItIs | None = Field(default=None, description=_WHAT_IT_IS)
     speaker: Text | None = Field(default=None, description="Optional: who says it, e.g. 'The CFO'.")
     statement: Text = Field(description="The statement to judge, without quote marks.")
     question: Text = Field(description="What the reader is asked, e.g. 'Goal or decision?'.")
     options: list[Option] = Field(min_length=2)
     takeaway: MarkdownText = Field(description="The one thing to remember, in a sentence or two.")
+    discussion: MarkdownText | None = Field(
+        default=None,
+        description="Optional: a note for the facilitator where careful people could defend"
+        " another answer (shown in facilitator mode and in the handout).",
+    )
 
     @model_validator(mode="after")
     def _options_fit_the_type(self) -> QuizItem:
+        _layer_or_what_it_is(self, required=True)
         count = len(self.options)
         if self.type == "two-way" and count != 2:
             raise ValueError(f"a two-way item has exactly 2 options; found {count}")
