@@ -31,7 +31,7 @@ test: $(READY) $(NODE_READY) system-tools  ## Validate, build with --strict, run
 	$(PY) -m pytest
 
 bench: $(READY) $(NODE_READY) system-tools  ## Measure speed and weight against a plain Material control; prints a table
-	$(PY) scripts/bench.py
+	$(PY) -m bench
 
 screenshots: $(READY) system-tools  ## Refresh readme/*.png from the built site
 	$(PY) scripts/take_screenshots.py

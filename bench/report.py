@@ -1,4 +1,4 @@
-"""The benchmark's verdicts and its plain-text table (scripts/bench.py gathers the numbers)."""
+"""The benchmark's verdicts and its plain-text table (bench/run.py gathers the numbers)."""
 
 from __future__ import annotations
 

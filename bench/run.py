@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Benchmark Goal Pyramid against a plain Material build of the same pages.
 
-    .venv/bin/python scripts/bench.py                  # full run (make bench), about 10 minutes
-    .venv/bin/python scripts/bench.py --quick          # home + examples, 1 build, 3 reveal samples, no mobile LH
-    .venv/bin/python scripts/bench.py --no-lighthouse  # everything but Lighthouse
+    .venv/bin/python -m bench                  # full run (make bench), about 10 minutes
+    .venv/bin/python -m bench --quick          # home + examples, 1 build, 3 reveal samples, no mobile LH
+    .venv/bin/python -m bench --no-lighthouse  # everything but Lighthouse
 
 What it measures, for our site and for a CONTROL (the same Markdown pages as a
 plain Material site: the ```gp-pyramid / ```gp-cards blocks removed, no
@@ -43,15 +42,12 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench import projects
+from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse
+from bench.report import budgets, render
+from scripts.site_server import built_site
 
-from scripts import bench_projects as projects  # noqa: E402 (after the path is set)
-from scripts.bench_browser import (  # noqa: E402
-    CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse,
-)
-from scripts.bench_report import budgets, render  # noqa: E402
-from scripts.site_server import built_site  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
@@ -212,7 +208,7 @@ def run(settings: Settings) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="home and examples only, 1 build run, 3 reveal samples, no mobile Lighthouse")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip every Lighthouse run")
@@ -222,7 +218,3 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(render(results), flush=True)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
