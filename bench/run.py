@@ -23,8 +23,9 @@ and served with gzip on 127.0.0.1, in Debian's Chromium:
   (Lighthouse desktop) and reveal latency.
 
 It prints a table (ours, control, ratio = ours / control) and the budgets as
-MET / NOT MET, and writes every raw number to bench/results.json. It exits 0
-whether or not budgets are met, and non-zero if anything fails to run.
+MET / NOT MET (bench/budgets.py), and writes every raw number to
+bench/results.json. It exits 0 whether or not budgets are met, and non-zero if
+anything fails to run.
 Timings depend on the machine and on whatever else runs on it.
 """
 
@@ -44,7 +45,8 @@ from pathlib import Path
 
 from bench import projects
 from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse
-from bench.report import budgets, render
+from bench.budgets import verdicts
+from bench.report import render
 from scripts.site_server import built_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +98,7 @@ def machine() -> dict:
     return {
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "platform": platform.platform(),
+        "system": f"{platform.system()} {platform.machine()}",
         "cpu": _proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown CPU",
         "cores": os.cpu_count(),
         "memory_gib": int(memory_kb.split()[0]) / 1024 / 1024 if memory_kb else 0.0,
@@ -202,7 +205,7 @@ def run(settings: Settings) -> dict:
         results["builds"] = measure_builds(control, settings)
         results["pages"], results["component_weight"] = measure_pages(control, settings)
         results["scale"] = measure_scale(workspace, settings)
-    results["budgets"] = budgets(results)
+    results["budgets"] = verdicts(results)
     results["seconds"] = time.perf_counter() - started
     return results
 
