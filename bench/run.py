@@ -24,8 +24,9 @@ and served with gzip on 127.0.0.1, in Debian's Chromium:
 
 It prints a table (ours, control, ratio = ours / control) and the budgets as
 MET / NOT MET (bench/budgets.py), and writes every raw number to
-bench/results.json. It exits 0 whether or not budgets are met, and non-zero if
-anything fails to run.
+bench/results.json. A full run also writes its verdicts to bench/latest.json and
+the README's budget table from them (bench/readme.py). It exits 0 whether or not
+budgets are met, and non-zero if anything fails to run.
 Timings depend on the machine and on whatever else runs on it.
 """
 
@@ -43,7 +44,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench import projects
+from bench import projects, readme
 from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse
 from bench.budgets import verdicts
 from bench.report import render
@@ -220,4 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(render(results), flush=True)
+    if results["settings"]["mode"] == "full":  # only a full run speaks for the README
+        readme.write_latest(results, readme.LATEST)
+        readme.main([])
     return 0
