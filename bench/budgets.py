@@ -199,7 +199,8 @@ def layout_shift(results: dict) -> Measurement | None:
     playwright = [sides["ours"]["playwright"]["summary"]["layout_shift_sum"] for sides in pages.values()]
     worst = max(lighthouse + playwright)
     runs = [f"Lighthouse, {len(lighthouse)} runs"] if lighthouse else []
-    runs.append(f"Playwright, {len(pages)} pages × {results['settings']['loads']} loads")
+    loads = results["settings"]["loads"]
+    runs.append(f"Playwright, {len(pages)} pages × {loads} load{'s' if loads != 1 else ''}")
     shows = ("0 on every page" if worst == 0 else f"worst {worst:.4f}") + f" ({'; '.join(runs)})"
     return Measurement(worst, shows, f"shifted: {_shifted(results)}" if worst else "")
 
@@ -265,7 +266,7 @@ def verdict(budget: Budget, results: dict) -> dict:
     measured = budget.measure(results)
     value = None if measured is None else measured.value
     return {"key": budget.key, "budget": budget.wording, "status": status(budget, value), "value": value,
-            "measured": "not measured" if measured is None else measured.shows,
+            "measured": "not run" if measured is None else measured.shows,
             "detail": "" if measured is None else measured.detail}
 
 

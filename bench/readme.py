@@ -80,7 +80,8 @@ def run_line(run: dict) -> str:
 
 
 def section(latest: dict) -> str:
-    lines = [textwrap.fill(run_line(latest["run"]), width=README_WIDTH), "", "| budget | measured | |", "| --- | --- | --- |"]
+    lines = [textwrap.fill(run_line(latest["run"]), width=README_WIDTH), "",
+             "| budget | measured | |", "| --- | --- | --- |"]
     for budget in BUDGETS:
         found = latest["budgets"].get(budget.key)
         if found is None:
