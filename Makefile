@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 NODE_READY := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline validate schema screenshots preview-image system-tools clean
+.PHONY: serve build test bench bench-readme offline validate schema screenshots preview-image system-tools clean
 
 serve: $(READY)  ## Serve on http://127.0.0.1:8000 with live reload (docs, quiz_data, overrides, the extension)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -31,7 +31,10 @@ test: $(READY) $(NODE_READY) system-tools  ## Validate, build with --strict, run
 	$(PY) -m pytest
 
 bench: $(READY) $(NODE_READY) system-tools  ## Measure speed and weight against a plain Material control; prints a table
-	$(PY) scripts/bench.py
+	$(PY) -m bench
+
+bench-readme: $(READY)  ## Rewrite README.md's budget table from bench/budgets.py and bench/latest.json
+	$(PY) -m bench.readme
 
 screenshots: $(READY) system-tools  ## Refresh readme/*.png from the built site
 	$(PY) scripts/take_screenshots.py

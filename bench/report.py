@@ -1,4 +1,5 @@
-"""The benchmark's verdicts and its plain-text table (scripts/bench.py gathers the numbers)."""
+"""The benchmark's plain-text table and how it writes numbers (bench/run.py gathers them,
+bench/budgets.py judges them)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,6 @@ from collections.abc import Callable, Iterable
 
 CATEGORY_LABELS = {"performance": "performance", "accessibility": "accessibility",
                    "best-practices": "best practices", "seo": "SEO"}
-COMPONENT_BUDGET_BYTES = 10 * 1024
-REVEAL_BUDGET_MS = 16.0
-BUILD_RATIO_BUDGET = 1.2
-SCALE_BUILD_BUDGET_S = 2.0
-SCALE_TBT_BUDGET_MS = 50.0
-MOBILE_PERFORMANCE_BUDGET = 98
-
 LABEL, CELL, RATIO = 36, 15, 8
 
 
@@ -132,154 +126,6 @@ def page_table(page: str, ours: dict, control: dict, presets: Iterable[str]) -> 
     return lines
 
 
-# --- budgets ----------------------------------------------------------------------------
-
-def verdict(name: str, ok: bool | None, measured: str, **raw) -> dict:
-    status = "SKIPPED" if ok is None else ("MET" if ok else "NOT MET")
-    return {"budget": name, "status": status, "measured": measured, **raw}
-
-
-def _lighthouse_pages(pages: dict, preset: str) -> dict:
-    return {page: dig(sides, "ours", "lighthouse", preset) for page, sides in pages.items()
-            if dig(sides, "ours", "lighthouse", preset)}
-
-
-def budget_lighthouse_desktop(pages: dict) -> dict:
-    runs = _lighthouse_pages(pages, "desktop")
-    name = "Lighthouse desktop: 100 in all four categories, every page"
-    if not runs:
-        return verdict(name, None, "not run")
-    low = [f"{page_name(p)} {c}={r['scores'][c]}" for p, r in runs.items() for c in CATEGORY_LABELS
-           if r["scores"][c] != 100]
-    lowest = {c: min(r["scores"][c] or 0 for r in runs.values()) for c in CATEGORY_LABELS}
-    measured = "lowest " + ", ".join(f"{CATEGORY_LABELS[c]} {v}" for c, v in lowest.items())
-    measured += f" over {len(runs)} pages" + (f"; below 100: {'; '.join(low)}" if low else "")
-    return verdict(name, not low, measured, lowest=lowest)
-
-
-def budget_lighthouse_mobile(pages: dict) -> dict:
-    runs = _lighthouse_pages(pages, "mobile")
-    name = f"Lighthouse mobile: a11y, best practices, SEO 100; performance ≥ {MOBILE_PERFORMANCE_BUDGET}"
-    if not runs:
-        return verdict(name, None, "not run")
-    need = {"performance": MOBILE_PERFORMANCE_BUDGET, "accessibility": 100, "best-practices": 100, "seo": 100}
-    low = [f"{page_name(p)} {c}={r['scores'][c]}" for p, r in runs.items() for c, floor in need.items()
-           if (r["scores"][c] or 0) < floor]
-    lowest = {c: min(r["scores"][c] or 0 for r in runs.values()) for c in CATEGORY_LABELS}
-    measured = "lowest " + ", ".join(f"{CATEGORY_LABELS[c]} {v}" for c, v in lowest.items())
-    measured += f" over {len(runs)} pages" + (f"; short: {'; '.join(low)}" if low else "")
-    return verdict(name, not low, measured, lowest=lowest)
-
-
-def budget_component_weight(weights: dict) -> list[dict]:
-    using = {p: w["gzip_bytes"] for p, w in weights.items() if w["has_component"]}
-    others = {p: w["gzip_bytes"] for p, w in weights.items() if not w["has_component"]}
-    heaviest = max(using.items(), key=lambda item: item[1]) if using else None
-    first = verdict(
-        f"Components add ≤ {COMPONENT_BUDGET_BYTES:,} B (10 KB) gzipped script+style to a page using them",
-        None if heaviest is None else heaviest[1] <= COMPONENT_BUDGET_BYTES,
-        "no page uses a component" if heaviest is None
-        else f"heaviest {page_name(heaviest[0])}: {heaviest[1]:,} B", per_page=using)
-    extra = {p: b for p, b in others.items() if b}
-    second = verdict(
-        "Components add 0 B to pages without components",
-        None if not others else not extra,
-        f"{sum(others.values()):,} B over {len(others)} pages" + (f" ({extra})" if extra else ""),
-        per_page=others)
-    return [first, second]
-
-
-def budget_reveal(label: str, median: float | None) -> dict:
-    name = f"Reveal latency, {label}: median ≤ {REVEAL_BUDGET_MS:.0f} ms"
-    if median is None:
-        return verdict(name, None, "not measured")
-    return verdict(name, median <= REVEAL_BUDGET_MS, fmt_ms(median), median_ms=median)
-
-
-def _shifted(pages: dict) -> str:
-    """Which elements Lighthouse saw shift, e.g. 'examples/ desktop: ol.gp-cards__list 0.0101'."""
-    found = []
-    for page, sides in pages.items():
-        for preset in ("mobile", "desktop"):
-            for item in dig(sides, "ours", "lighthouse", preset, "layout_shift_elements") or []:
-                selector = (item["selector"] or "?").split(" > ")[-1]
-                found.append(f"{page_name(page)} {preset}: {selector} {item['score'] or 0:.4f}")
-    return "; ".join(found)
-
-
-def _shifted_in_playwright(pages: dict) -> str:
-    found = []
-    for page, sides in pages.items():
-        for load in dig(sides, "ours", "playwright", "loads") or []:
-            for shift in load["layout_shifts"]:
-                found.append(f"{page_name(page)}: {', '.join(shift['nodes']) or '?'} {shift['value']:.4f}")
-    return "; ".join(dict.fromkeys(found))
-
-
-def budget_cls(pages: dict) -> list[dict]:
-    lighthouse = {f"{page_name(p)} {preset}": dig(sides, "ours", "lighthouse", preset, "cls")
-                  for p, sides in pages.items() for preset in ("mobile", "desktop")}
-    lighthouse = {k: v for k, v in lighthouse.items() if v is not None}
-    shifts = {page_name(p): sides["ours"]["playwright"]["summary"]["layout_shift_sum"] for p, sides in pages.items()}
-    results = []
-    for name, values in (("CLS 0 on every page (Lighthouse)", lighthouse),
-                         ("Layout-shift sum 0 on every page (Playwright)", shifts)):
-        if not values:
-            results.append(verdict(name, None, "not run"))
-            continue
-        nonzero = {k: round(v, 4) for k, v in values.items() if v != 0}
-        worst = max(values.values())
-        measured = f"worst {worst:.4f}" + (f"; non-zero: {nonzero}" if nonzero else f" over {len(values)} runs")
-        shifted = _shifted(pages) if values is lighthouse else _shifted_in_playwright(pages)
-        if nonzero and shifted:
-            measured += f"; shifted: {shifted}"
-        results.append(verdict(name, not nonzero, measured, values=values))
-    return results
-
-
-def _longest_tasks(lighthouse: dict | None, count: int = 3) -> str:
-    tasks = sorted((lighthouse or {}).get("long_tasks") or [], key=lambda task: -(task["duration_ms"] or 0))
-    return ", ".join(f"{(task['url'] or '?').rsplit('/', 1)[-1]} {task['duration_ms'] or 0:.0f} ms"
-                     for task in tasks[:count])
-
-
-def budget_builds(builds: dict, scale: dict, scale_tbt: float | None) -> list[dict]:
-    ours, control = builds["ours"]["median"], builds["control"]["median"]
-    build_ratio = ours / control
-    difference = scale["build"]["difference_s"]
-    tbt_name = f"500-card page: TBT < {SCALE_TBT_BUDGET_MS:.0f} ms (Lighthouse desktop)"
-    return [
-        verdict(f"Full build ≤ {BUILD_RATIO_BUDGET}× the control's", build_ratio <= BUILD_RATIO_BUDGET,
-                f"{build_ratio:.2f}× ({ours:.2f} s vs {control:.2f} s)", ratio=build_ratio),
-        verdict(f"500-card page builds < {SCALE_BUILD_BUDGET_S:.0f} s more than its control",
-                difference < SCALE_BUILD_BUDGET_S, f"+{difference:.2f} s", difference_s=difference),
-        verdict(tbt_name, None, "not run") if scale_tbt is None
-        else verdict(tbt_name, scale_tbt < SCALE_TBT_BUDGET_MS, fmt_ms(scale_tbt) + (
-            f"; longest tasks: {_longest_tasks(dig(scale, 'ours', 'lighthouse', 'desktop'))}"
-            if scale_tbt else ""), tbt_ms=scale_tbt),
-    ]
-
-
-def _median_reveal(pages: dict, kind: str) -> float | None:
-    found = [dig(sides, "ours", "playwright", "reveal", kind, "median_ms") for sides in pages.values()]
-    found = [value for value in found if value is not None]
-    return max(found) if found else None
-
-
-def budgets(results: dict) -> list[dict]:
-    pages, scale = results["pages"], results["scale"]
-    return [
-        budget_lighthouse_desktop(pages),
-        budget_lighthouse_mobile(pages),
-        *budget_component_weight(results["component_weight"]["pages"]),
-        budget_reveal("example cards", _median_reveal(pages, "cards")),
-        budget_reveal("pyramid layers", _median_reveal(pages, "layers")),
-        budget_reveal("500-card page", dig(scale, "ours", "playwright", "reveal", "cards", "median_ms")),
-        *budget_cls(pages),
-        *budget_builds(results["builds"], scale, dig(scale, "ours", "lighthouse", "desktop", "tbt_ms")),
-    ]
-
-
 # --- the whole report -------------------------------------------------------------------
 
 def machine_line(machine: dict) -> str:
@@ -342,6 +188,8 @@ def budget_section(verdicts: list[dict]) -> list[str]:
     for item in verdicts:
         lines.append(f"  {item['status']:<8} {item['budget']}")
         lines.append(f"  {'':<8}   measured: {item['measured']}")
+        if item["detail"]:
+            lines.append(f"  {'':<8}   {item['detail']}")
     return lines
 
 

@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Benchmark Goal Pyramid against a plain Material build of the same pages.
 
-    .venv/bin/python scripts/bench.py                  # full run (make bench), about 10 minutes
-    .venv/bin/python scripts/bench.py --quick          # home + examples, 1 build, 3 reveal samples, no mobile LH
-    .venv/bin/python scripts/bench.py --no-lighthouse  # everything but Lighthouse
+    .venv/bin/python -m bench                  # full run (make bench), about 10 minutes
+    .venv/bin/python -m bench --quick          # home + examples, 1 build, 3 reveal samples, no mobile LH
+    .venv/bin/python -m bench --no-lighthouse  # everything but Lighthouse
 
 What it measures, for our site and for a CONTROL (the same Markdown pages as a
 plain Material site: the ```gp-pyramid / ```gp-cards blocks removed, no
@@ -24,8 +23,10 @@ and served with gzip on 127.0.0.1, in Debian's Chromium:
   (Lighthouse desktop) and reveal latency.
 
 It prints a table (ours, control, ratio = ours / control) and the budgets as
-MET / NOT MET, and writes every raw number to bench/results.json. It exits 0
-whether or not budgets are met, and non-zero if anything fails to run.
+MET / NOT MET (bench/budgets.py), and writes every raw number to
+bench/results.json. A full run also writes its verdicts to bench/latest.json and
+the README's budget table from them (bench/readme.py). It exits 0 whether or not
+budgets are met, and non-zero if anything fails to run.
 Timings depend on the machine and on whatever else runs on it.
 """
 
@@ -43,15 +44,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench import projects, readme
+from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse
+from bench.budgets import verdicts
+from bench.report import render
+from scripts.site_server import built_site
 
-from scripts import bench_projects as projects  # noqa: E402 (after the path is set)
-from scripts.bench_browser import (  # noqa: E402
-    CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse,
-)
-from scripts.bench_report import budgets, render  # noqa: E402
-from scripts.site_server import built_site  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
@@ -100,6 +99,7 @@ def machine() -> dict:
     return {
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "platform": platform.platform(),
+        "system": f"{platform.system()} {platform.machine()}",
         "cpu": _proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown CPU",
         "cores": os.cpu_count(),
         "memory_gib": int(memory_kb.split()[0]) / 1024 / 1024 if memory_kb else 0.0,
@@ -206,13 +206,13 @@ def run(settings: Settings) -> dict:
         results["builds"] = measure_builds(control, settings)
         results["pages"], results["component_weight"] = measure_pages(control, settings)
         results["scale"] = measure_scale(workspace, settings)
-    results["budgets"] = budgets(results)
+    results["budgets"] = verdicts(results)
     results["seconds"] = time.perf_counter() - started
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="home and examples only, 1 build run, 3 reveal samples, no mobile Lighthouse")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip every Lighthouse run")
@@ -221,8 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(render(results), flush=True)
+    if results["settings"]["mode"] == "full":  # only a full run speaks for the README
+        readme.write_latest(results, readme.LATEST)
+        readme.main([])
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
