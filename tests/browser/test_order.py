@@ -205,3 +205,19 @@ def test_the_oracle_catches_a_giveaway():
     assert giveaway(questions)["always the first"] > LIMIT
     alternating = [{"labels": ["A goal", "A decision"], "at": i % 2} for i in range(10)]
     assert max(giveaway(alternating).values()) <= LIMIT
+
+
+def test_without_javascript_a_set_shows_its_authored_order(browser, base_url):
+    import yaml
+
+    from tests.conftest import ROOT
+
+    authored_ids = [item["id"] for item in yaml.safe_load(
+        (ROOT / "quiz_data/practice-which-layer.yml").read_text(encoding="utf-8"))["items"]]
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto(ONE_OF_MANY)
+    assert [item_id for item_id, _ in order(page)] == authored_ids
+    expect(page.locator("[data-gp-item]").nth(1).locator(".gp-quiz-item__number")).to_have_text(
+        f"Question 2 of {len(authored_ids)}")
+    context.close()
