@@ -5,17 +5,31 @@
     ```
 
 A fence that names nothing, or data that does not exist, stops the build.
+
+A gp-quiz fence may instead pick items from every practice set, by id, for a
+page of its own (a session's selection): they keep the listed order, and the
+set is its own #link.
+
+    ```gp-quiz
+    id: session-ten
+    title: Ten questions for a session
+    intro: Work through them together.
+    items: [gd-kubernetes-move, wl-renew-tls-certificate]
+    ```
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 
+import yaml
 from markdown import Markdown
 
 from .errors import Problem, QuizDataError
 from .extension import Components
 from .loader import ITEM_LISTS
+from .models import QuizFile
 from .render import render_cards, render_progress, render_pyramid, render_quiz, templates_fingerprint
 
 
@@ -30,6 +44,8 @@ def format_cards(source: str, language: str, class_name: str, options: dict, md:
 
 
 def format_quiz(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    if "\n" in source.strip() or ":" in source:
+        return _draw_selection(md, language, source)
     return _draw_set(md, language, source, "quiz",
                      lambda quiz, components: render_quiz(quiz, components.catalogue, components.templates_dir))
 
@@ -42,6 +58,60 @@ def _draw_set(md: Markdown, language: str, source: str, kind: str, render) -> st
     return _once(components, (kind, data.id), lambda: render(data, components))
 
 
+_SELECTION_FIELDS = ("id", "title", "intro", "items")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _draw_selection(md: Markdown, language: str, source: str) -> str:
+    """Items picked by id from every practice set, in the listed order, as one set with its own #link."""
+    components = _components(md, language)
+    try:
+        marker = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        raise _marker_error(language, f"is not readable YAML: {error}") from None
+    if not isinstance(marker, dict):
+        raise _marker_error(language, f"gives a selection as {', '.join(_SELECTION_FIELDS)}; found no fields")
+    unknown = [name for name in marker if name not in _SELECTION_FIELDS]
+    if unknown:
+        raise _marker_error(
+            language, f"has an unknown field '{unknown[0]}' (a selection takes {', '.join(_SELECTION_FIELDS)})"
+        )
+    missing = [name for name in _SELECTION_FIELDS if not marker.get(name)]
+    if missing:
+        raise _marker_error(language, f"gives a selection without '{missing[0]}'")
+    set_id, ids = marker["id"], marker["items"]
+    if not isinstance(set_id, str) or not _SLUG.match(set_id):
+        raise _marker_error(language, f"gives the id {set_id!r}; an id is lowercase words joined by hyphens")
+    if not isinstance(ids, list) or not all(isinstance(item_id, str) for item_id in ids):
+        raise _marker_error(language, f"selection '{set_id}': 'items' is a list of item ids")
+    if not isinstance(marker["title"], str) or not isinstance(marker["intro"], str):
+        raise _marker_error(language, f"selection '{set_id}': 'title' and 'intro' are text")
+    repeated = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
+    if repeated:
+        raise _marker_error(language, f"selection '{set_id}' lists {', '.join(repeated)} more than once")
+    catalogue = components.catalogue
+    if set_id in catalogue.quizzes:
+        raise _marker_error(language, f"selection '{set_id}' has the id of a practice set in quiz_data/; pick another")
+    known = {item.id: item for quiz in catalogue.quizzes.values() for item in quiz.items}
+    problems = []
+    for item_id in ids:
+        if item_id not in known:
+            close = difflib.get_close_matches(item_id, list(known), n=3)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            problems.append(Problem(f"page marker ```{language}", None, set_id, "items",
+                                    f"names \"{item_id}\", but no practice question in quiz_data/ has that id{hint}"))
+    if problems:
+        raise QuizDataError(problems, heading="Goal Pyramid cannot draw a component on this page:")
+    # Built without re-validating: every item was validated where it was loaded.
+    selection = QuizFile.model_construct(
+        kind="quiz", id=set_id, adds_to=None, title=marker["title"], intro=marker["intro"],
+        items=[known[item_id] for item_id in ids],
+    )
+    md.goal_pyramid_anchors.update([set_id, *ids])
+    return _once(components, ("quiz-selection", set_id, *ids, marker["title"], marker["intro"]),
+                 lambda: render_quiz(selection, catalogue, components.templates_dir, selection=True))
+
+
 def format_progress(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
     """Every practice set's progress; the fence names no data (it sums them all)."""
     components = _components(md, language)
@@ -51,7 +121,7 @@ def format_progress(source: str, language: str, class_name: str, options: dict, 
                  lambda: render_progress(components.catalogue, components.templates_dir))
 
 
-def _once(components: Components, key: tuple[str, str], render) -> str:
+def _once(components: Components, key: tuple[str, ...], render) -> str:
     """A set drawn on two pages (its own and its embed page) renders once per build.
 
     The HTML is kept with the validated data, so it goes when the data changes,

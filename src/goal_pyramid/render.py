@@ -115,7 +115,8 @@ def render_cards(cards: CardsFile, catalogue: Catalogue, templates_dir: Path) ->
     )
 
 
-def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path) -> str:
+def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path, selection: bool = False) -> str:
+    """A practice set; selection: a page's own pick of items, its own #link, kept in the listed order."""
     template = template_environment(str(templates_dir)).get_template("quiz/quiz.html")
     return template.render(
         quiz=quiz,
@@ -125,7 +126,9 @@ def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path) -> st
             for item in quiz.items
         },
         takeaways={item.id: render_markdown(item.takeaway) for item in quiz.items},
+        discussions={item.id: render_markdown(item.discussion) for item in quiz.items if item.discussion},
         layer_names=catalogue.layer_names(),
+        selection=selection,
     )
 
 

@@ -165,3 +165,23 @@ def test_an_embed_follows_the_readers_dark_preference(browser, csp_site):
     page.emulate_media(color_scheme="light")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     context.close()
+
+
+FACILITATOR_TOOLS = ("Facilitator mode: show answers", "New order", "Print a handout")
+
+
+def test_learners_in_an_embed_see_no_facilitator_tools(csp_page):
+    csp_page.goto("embed/goal-or-decision/")
+    expect(csp_page.locator("[data-gp-module=quiz]")).to_have_attribute("data-gp-mounted", "")
+    for name in FACILITATOR_TOOLS:
+        expect(csp_page.get_by_role("button", name=name)).to_have_count(0)
+    expect(csp_page.get_by_role("group", name="Practice options")).to_have_count(0)
+    expect(items(csp_page).first.get_by_role("button", name="Check")).to_be_visible()
+
+
+def test_an_embed_address_can_ask_for_the_facilitator_tools(csp_page):
+    csp_page.goto("embed/goal-or-decision/?facilitator-tools")
+    for name in FACILITATOR_TOOLS:
+        expect(csp_page.get_by_role("button", name=name)).to_be_visible()
+    csp_page.get_by_role("button", name="Facilitator mode: show answers").click()
+    expect(csp_page.get_by_text("Facilitator mode: answers are showing")).to_be_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -182,10 +183,9 @@ def order_of(page: Page) -> list[str]:
     return page.locator("[data-gp-item]").evaluate_all("items => items.map(item => item.id)")
 
 
-def test_shuffle_with_a_seed_is_repeatable(page):
-    page.goto(ONE_OF_MANY)
-    original = order_of(page)
-    page.goto(ONE_OF_MANY + "?shuffle&seed=42")
+def test_a_seed_in_the_address_is_repeatable_and_the_old_shuffle_address_still_works(page):
+    """Readers get their own order (tests/browser/test_order.py); ?seed=N is one order for a room."""
+    page.goto(ONE_OF_MANY + "?seed=42")
     first = order_of(page)
     options = items(page).first.locator("[data-gp-option]").evaluate_all(
         "options => options.map(option => option.dataset.gpOption)")
@@ -193,14 +193,9 @@ def test_shuffle_with_a_seed_is_repeatable(page):
     assert order_of(page) == first
     assert items(page).first.locator("[data-gp-option]").evaluate_all(
         "options => options.map(option => option.dataset.gpOption)") == options
-    assert first != original and sorted(first) == sorted(original)
-    expect(items(page).first.locator(".gp-quiz-item__number")).to_have_text(f"Question 1 of {len(original)}")
-    page.goto(ONE_OF_MANY + "?shuffle&seed=7")
-    assert order_of(page) != first
-    shuffle = page.get_by_role("button", name="Shuffle questions")
-    expect(shuffle).to_have_attribute("aria-pressed", "true")
-    shuffle.click()
-    assert order_of(page) == original
+    expect(items(page).first.locator(".gp-quiz-item__number")).to_have_text(f"Question 1 of {len(first)}")
+    page.goto(ONE_OF_MANY + "?seed=7")
+    assert order_of(page) != first and sorted(order_of(page)) == sorted(first)
 
 
 def test_facilitator_mode_shows_answers_and_records_nothing(page):
@@ -216,20 +211,65 @@ def test_facilitator_mode_shows_answers_and_records_nothing(page):
     expect(items(page).nth(3).locator("[data-gp-answer]")).to_have_js_property("open", False)
 
 
-def test_handout_prints_questions_first_and_the_key_at_the_end(page):
-    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; }")
-    page.goto(TWO_WAY)
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def printed_handout(page: Page) -> list[str]:
+    """Press "Print a handout" (the print dialog stubbed), then print to PDF: the text of each page."""
     page.get_by_role("button", name="Print a handout").click()
     assert page.evaluate("window.__printed") == 1
     pdf = page.pdf(format="A4")
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
-    statements = items(page).locator(".gp-quiz-item__statement").all_inner_texts()
-    key_at = text.index("Answer key")
-    for statement in statements:
-        assert re.sub(r"\s+", " ", statement)[:30] in text[:key_at]
-    assert "Show the answer" not in text and "Remember:" not in text[:key_at]
-    assert "Facilitator mode" not in text and "Check" not in text
-    assert text.count("A decision") >= 1 and "A decision" in text[key_at:]
+    return [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+KEY_HEADING = "Answer key — for the facilitator, not for handing out"
+
+
+def key_entries(page: Page) -> list[dict]:
+    """The key's entries as the page holds them, in the order they print."""
+    return page.locator("[data-gp-module=quiz] [data-gp-key-for]").evaluate_all("""entries => entries.map(e => ({
+        id: e.dataset.gpKeyFor,
+        statement: e.querySelector('.gp-quiz__key-statement').textContent,
+        answer: e.querySelector('.gp-quiz__key-answer').textContent,
+        why: e.querySelector('.gp-quiz__key-why').textContent}))""")
+
+
+@pytest.mark.parametrize("address", [TWO_WAY, ONE_OF_MANY + "?seed=42", TWO_WAY + "?facilitator"])
+def test_handout_prints_compact_questions_then_a_key_that_follows_the_screen(page, address):
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; }")
+    page.goto(address)
+    on_screen = order_of(page)
+    pages = printed_handout(page)
+    key_from = next(n for n, text in enumerate(pages) if KEY_HEADING in text)
+    questions, key = pages[:key_from], pages[key_from:]
+    assert key_from >= 1 and KEY_HEADING not in " ".join(questions)
+    # Page 1: which pages to hand out, no on-screen note or tools, and several questions.
+    assert "Hand out the pages before the answer key" in pages[0]
+    assert "Facilitator mode" not in pages[0] and "answers are showing" not in " ".join(pages)
+    for tool in ("New order", "Print a handout", "Check", "Show the answer", "Try again"):
+        assert tool not in " ".join(pages), tool
+    assert len(re.findall(r"Question \d+ of \d+", pages[0])) >= 4
+    # The questions, numbered in the order on screen, before the key; no answers among them.
+    statements = [squash(s) for s in items(page).locator(".gp-quiz-item__statement").all_inner_texts()]
+    question_text = " ".join(questions)
+    for number, statement in enumerate(statements, 1):
+        assert f"Question {number} of {len(statements)}" in question_text
+        assert statement[:30] in question_text
+    assert "Answer:" not in question_text and "Remember:" not in question_text
+    # The key: number, statement, answer and why, each entry on one page, in the order on screen.
+    entries = key_entries(page)
+    assert [entry["id"] for entry in entries] == on_screen
+    key_text = " ".join(key)
+    positions = []
+    for number, entry in enumerate(entries, 1):
+        statement, answer_line, why = squash(entry["statement"]), squash(entry["answer"]), squash(entry["why"])
+        assert statement.startswith(f"{number}. ")
+        holding = [text for text in key if statement[:40] in text]
+        assert len(holding) == 1, f"entry {number} is not on exactly one page"
+        assert answer_line in holding[0] and why[:40] in holding[0] and why[-25:] in holding[0], number
+        positions.append(key_text.index(statement[:40]))
+    assert positions == sorted(positions)
 
 
 def test_without_javascript_questions_and_explained_answers_read(browser, base_url):

@@ -170,6 +170,30 @@ def test_a_marker_naming_missing_data_stops_mkdocs(tmp_path):
     assert 'names "six-exampels", but no cards data in quiz_data/ has that id' in output
 
 
+def test_a_selection_naming_an_unknown_item_stops_mkdocs(tmp_path):
+    project = project_copy(tmp_path)
+    page = project / "docs" / "practice" / "run-a-session.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("  - gd-kubernetes-move\n", "  - gd-kubernetes-mvoe\n"),
+                    encoding="utf-8")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and 'File "' not in output, output
+    assert "Error reading page 'practice/run-a-session.md'" in output
+    assert "page marker ```gp-quiz: session-ten: field 'items': names \"gd-kubernetes-mvoe\"" in output
+    assert "did you mean 'gd-kubernetes-move'" in output
+
+
+def test_a_link_to_a_selection_and_its_items_passes_strict(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "docs" / "index.md").write_text(
+        "# Home\n\nRun [the ten](practice/run-a-session.md#session-ten), starting with"
+        " [this one](practice/run-a-session.md#gd-kubernetes-move).\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_a_link_to_a_card_that_does_not_exist_fails_strict(tmp_path):
     project = project_copy(tmp_path)
     (project / "docs" / "index.md").write_text(
@@ -187,7 +211,7 @@ def test_zensical_draws_the_same_components(tmp_path, mkdocs_site):
     result = zensical_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     for page in ("pyramid/index.html", "examples/index.html", "practice/which-layer/index.html",
-                 "practice/progress/index.html"):
+                 "practice/progress/index.html", "practice/run-a-session/index.html"):
         ours = components(project / "site" / page)
         assert ours, f"Zensical drew no component on {page}"
         assert ours == components(mkdocs_site / page), page

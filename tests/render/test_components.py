@@ -217,8 +217,28 @@ def test_quiz_items_are_radio_groups_with_their_answers_in_details(data_dir, qui
     assert len(answer.select("[data-gp-explains]")) == 2
     assert first.select_one("[data-gp-feedback]").has_attr("hidden")
     assert items[1].select_one(".gp-quiz-item__speaker").get_text() == "The head of sales:"
-    key = root.select(".gp-quiz__handout-key li")
-    assert len(key) == 2 and key[0].select_one("strong").get_text() == "A decision"
+    key = root.select(".gp-quiz__handout-key [data-gp-key-for]")
+    assert [entry["data-gp-key-for"] for entry in key] == ["gd-move-to-kubernetes", "wl-basket-abandonment"]
+    first_entry = " ".join(key[0].get_text().split())
+    assert first_entry.startswith("1. “Move every service to Kubernetes” Answer: A decision Because A decision.")
+    assert root.select_one(".gp-quiz__handout-title").get_text() == (
+        "Answer key — for the facilitator, not for handing out")
+    assert root.select("[data-gp-discussion]") == [], "no item here has a discussion note"
+    assert not root.has_attr("id") and not root.has_attr("data-gp-order"), "a set from quiz_data/ is shuffled"
+
+
+def test_a_discussion_note_is_labelled_and_kept_for_the_facilitator(data_dir, quiz_data):
+    quiz_data["items"][0]["discussion"] = "Some teams call a platform move a *goal*. <b>Ask</b> what it buys."
+    data_dir.valid().write("practice.yml", quiz_data)
+    root = convert(QUIZ, data_dir.path).select_one('section[data-gp-module="quiz"]')
+    first, second = root.select("li[data-gp-item]")
+    note = first.select_one("details[data-gp-answer] [data-gp-discussion]")
+    assert note.select_one(".gp-quiz-item__discussion-title").get_text().startswith("For discussion")
+    assert note.select_one("p em").get_text() == "goal"
+    assert root.find("b") is None and "<b>Ask</b>" in note.get_text(), "raw HTML shows as text"
+    assert second.select_one("[data-gp-discussion]") is None
+    entry = root.select_one('[data-gp-key-for="gd-move-to-kubernetes"] .gp-quiz__key-discussion')
+    assert "For discussion" in entry.get_text() and entry.select_one("em").get_text() == "goal"
 
 
 def test_quiz_text_is_escaped(data_dir, quiz_data):
@@ -240,3 +260,46 @@ def test_progress_lists_every_practice_set(data_dir, quiz_data):
         ("goal-or-decision", "gd-move-to-kubernetes wl-basket-abandonment")]
     with pytest.raises(QuizDataError, match="takes no data id"):
         convert("```gp-progress\ngoal-or-decision\n```\n", data_dir.path)
+
+
+SELECTION = """```gp-quiz
+id: session-two
+title: Two for a session
+intro: Work through them *together*.
+items: [wl-basket-abandonment, gd-move-to-kubernetes]
+```
+"""
+
+
+def test_a_selection_keeps_the_listed_order_and_is_its_own_link(data_dir, quiz_data):
+    data_dir.valid().write("practice.yml", quiz_data)
+    root = convert(SELECTION, data_dir.path).select_one('section[data-gp-module="quiz"]')
+    assert root["id"] == "session-two" and root["data-gp-set"] == "session-two"
+    assert root["data-gp-order"] == "fixed" and root["aria-label"] == "Two for a session"
+    assert [item["id"] for item in root.select("li[data-gp-item]")] == ["wl-basket-abandonment",
+                                                                        "gd-move-to-kubernetes"]
+    assert root.select_one(".gp-quiz__intro em").get_text() == "together"
+    assert root.select('[data-gp-quiz-action="new-order"]') == [], "a room works through it in one order"
+    assert root.select_one('[data-gp-quiz-action="facilitator"]')
+
+
+@pytest.mark.parametrize(
+    ("marker", "expected"),
+    [
+        (SELECTION.replace("gd-move-to-kubernetes]", "gd-move-to-kubernets]"),
+         "session-two: field 'items': names \"gd-move-to-kubernets\", but no practice question in quiz_data/"
+         " has that id; did you mean 'gd-move-to-kubernetes'?"),
+        (SELECTION.replace("title: Two for a session\n", ""), "gives a selection without 'title'"),
+        (SELECTION.replace("items:", "itmes:"), "has an unknown field 'itmes'"),
+        (SELECTION.replace("id: session-two", "id: goal-or-decision"), "has the id of a practice set"),
+        (SELECTION.replace("gd-move-to-kubernetes]", "wl-basket-abandonment]"),
+         "lists wl-basket-abandonment more than once"),
+    ],
+)
+def test_a_bad_selection_stops_the_page_naming_the_marker_and_the_id(data_dir, quiz_data, marker, expected):
+    data_dir.valid().write("practice.yml", quiz_data)
+    with pytest.raises(QuizDataError) as caught:
+        convert(marker, data_dir.path)
+    message = str(caught.value)
+    assert "page marker ```gp-quiz" in message
+    assert expected in message, message

@@ -1,17 +1,126 @@
 /*
  * Practice sets: pick an answer, press Check, read why. Adds a score with the
- * missed items, progress kept by item id, shuffle with a seed, facilitator
- * mode (answers shown, nothing recorded) and a printable handout.
- * Without this script every question and its explained answer still reads.
+ * missed items, progress kept by item id, an order of its own for each reader
+ * (kept by a seed; ?seed=N gives a room one order), facilitator mode (the
+ * authored order, answers shown, nothing recorded) and a printable handout.
+ * Without this script every question and its explained answer still reads,
+ * in the authored order.
  */
 (function () {
   "use strict";
 
   // Facilitator mode lasts for the visit: the window survives instant navigation.
-  var shared = window.goalPyramidQuiz = window.goalPyramidQuiz || { facilitator: false };
+  // mounted: every set started, so a mode or a new order reaches all the sets on a page.
+  var shared = window.goalPyramidQuiz = window.goalPyramidQuiz || { facilitator: false, mounted: [] };
+
+  var SEED_KEY = "goal-pyramid:shuffle-seed";
+  // No strategy that ignores the statement may beat chance by more than this (15 points).
+  var GIVEAWAY_LIMIT = 0.15;
+  var ATTEMPTS = 200;
 
   function params() {
     return new URLSearchParams(window.location.search);
+  }
+
+  function freshSeed() {
+    return Math.floor(Math.random() * 4294967296) >>> 0;
+  }
+
+  // The reader's own seed, kept so the order stays put across visits; with
+  // storage refused, one for this visit only.
+  function readerSeed() {
+    if (shared.visitSeed !== undefined) {
+      return shared.visitSeed;
+    }
+    var seed;
+    try {
+      var saved = window.localStorage.getItem(SEED_KEY);
+      if (saved !== null && /^[0-9]{1,10}$/.test(saved)) {
+        return Number(saved) >>> 0;
+      }
+      seed = freshSeed();
+      window.localStorage.setItem(SEED_KEY, String(seed));
+      return seed;
+    } catch (error) {
+      shared.visitSeed = seed === undefined ? freshSeed() : seed;
+      return shared.visitSeed;
+    }
+  }
+
+  function keepSeed(seed) {
+    try {
+      window.localStorage.setItem(SEED_KEY, String(seed));
+      shared.visitSeed = undefined;
+    } catch (error) {
+      shared.visitSeed = seed;
+    }
+  }
+
+  // ?seed=N: one order for everyone who opens the same address (a room).
+  function roomSeed() {
+    var value = params().get("seed");
+    return value !== null && /^[0-9]{1,10}$/.test(value) ? Number(value) >>> 0 : null;
+  }
+
+  // Each set mixes the seed with its id, so two sets of one size do not share a pattern.
+  function seedFor(seed, setId) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < setId.length; i++) {
+      hash = Math.imul(hash ^ setId.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return (hash ^ seed) >>> 0;
+  }
+
+  function mostCommon(values) {
+    var counts = {};
+    var top = 0;
+    values.forEach(function (value) {
+      counts[value] = (counts[value] || 0) + 1;
+      top = Math.max(top, counts[value]);
+    });
+    return Object.keys(counts).filter(function (value) {
+      return counts[value] === top;
+    });
+  }
+
+  /*
+   * How far the best strategy that ignores the statements beats chance, in
+   * this order: always the first, middle or last option; the same place, or
+   * the same answer, as the last question; the place, or the answer, given
+   * most so far. Ties are broken at random, so each counts its expected score.
+   * rows: per question in order, { count, at (the answer's place), labels, answer }.
+   */
+  function giveaway(rows) {
+    var strategies = [
+      function (row) { return [0]; },
+      function (row) { return [Math.floor((row.count - 1) / 2)]; },
+      function (row) { return [row.count - 1]; },
+      function (row, earlier) { return earlier.length ? [earlier[earlier.length - 1].at] : []; },
+      function (row, earlier) { return earlier.length ? placesOf(row, [earlier[earlier.length - 1].answer]) : []; },
+      function (row, earlier) { return mostCommon(earlier.map(function (r) { return r.at; })).map(Number); },
+      function (row, earlier) { return placesOf(row, mostCommon(earlier.map(function (r) { return r.answer; }))); }
+    ];
+    var chance = 0;
+    var scores = strategies.map(function () { return 0; });
+    rows.forEach(function (row, index) {
+      chance += 1 / row.count;
+      var earlier = rows.slice(0, index);
+      strategies.forEach(function (strategy, s) {
+        var picks = strategy(row, earlier).filter(function (place, i, all) {
+          return place >= 0 && place < row.count && all.indexOf(place) === i;
+        });
+        scores[s] += picks.length ? (picks.indexOf(row.at) >= 0 ? 1 / picks.length : 0) : 1 / row.count;
+      });
+    });
+    return Math.max.apply(null, scores) / rows.length - chance / rows.length;
+  }
+
+  function placesOf(row, answers) {
+    return row.labels.map(function (label, place) {
+      return answers.indexOf(label) >= 0 ? place : -1;
+    }).filter(function (place) {
+      return place >= 0;
+    });
   }
 
   // A small seeded generator (mulberry32), so a shuffle can be repeated exactly.
@@ -50,6 +159,18 @@
     var status = root.querySelector("[data-gp-status]");
     var summary = root.querySelector("[data-gp-summary]");
     var setId = root.getAttribute("data-gp-set");
+    var fixedOrder = root.getAttribute("data-gp-order") === "fixed";
+    var newOrderButton = root.querySelector('[data-gp-quiz-action="new-order"]');
+    var keyList = root.querySelector("[data-gp-key]");
+    var keyEntries = {};
+    root.querySelectorAll("[data-gp-key-for]").forEach(function (entry) {
+      keyEntries[entry.getAttribute("data-gp-key-for")] = entry;
+    });
+
+    // Learners in an embed see no facilitator tools, unless the embed's address asks for them.
+    if (root.closest("[data-gp-embed]") && !params().has("facilitator-tools")) {
+      root.querySelector(".gp-quiz__tools").hidden = true;
+    }
 
     items.forEach(function (item, index) {
       item.setAttribute("data-gp-index", String(index));
@@ -188,38 +309,93 @@
 
     function renumber() {
       var pattern = list.getAttribute("data-gp-number");
+      var keyPattern = keyList.getAttribute("data-gp-number");
       list.querySelectorAll("[data-gp-item]").forEach(function (item, index) {
         item.querySelector(".gp-quiz-item__number").textContent = fill(pattern, {
           n: index + 1,
           total: items.length
         });
+        var entry = keyEntries[item.id];
+        entry.querySelector(".gp-quiz__key-number").textContent = fill(keyPattern, { n: index + 1 });
+        keyList.appendChild(entry);
       });
     }
 
-    function order(on) {
-      var seed = parseInt(params().get("seed"), 10);
-      var random = seededRandom(isNaN(seed) ? Date.now() : seed);
-      var byIndex = function (a, b) {
-        return a.getAttribute("data-gp-index") - b.getAttribute("data-gp-index");
-      };
-      var sequence = on ? shuffled(items, random) : items.slice().sort(byIndex);
-      sequence.forEach(function (item) {
+    // In the authored order, whatever the order on screen: a seed always starts from the same place.
+    function optionsOf(item) {
+      return Array.prototype.slice.call(item.querySelectorAll("[data-gp-option]")).sort(byIndex);
+    }
+
+    function byIndex(a, b) {
+      return a.getAttribute("data-gp-index") - b.getAttribute("data-gp-index");
+    }
+
+    function rowsOf(sequence, optionLists) {
+      return sequence.map(function (item, i) {
+        var ids = optionLists[i].map(function (option) { return option.getAttribute("data-gp-option"); });
+        var labels = optionLists[i].map(function (option) { return option.textContent.trim(); });
+        var at = ids.indexOf(item.getAttribute("data-gp-correct"));
+        return { count: ids.length, at: at, labels: labels, answer: labels[at] };
+      });
+    }
+
+    // The seed's order: shuffles drawn in turn until one gives nothing away (or the least that does).
+    function seededOrder(seed) {
+      var random = seededRandom(seedFor(seed, setId));
+      var best = null;
+      for (var attempt = 0; attempt < ATTEMPTS; attempt++) {
+        var sequence = shuffled(items, random);
+        var optionLists = sequence.map(function (item) { return shuffled(optionsOf(item), random); });
+        var excess = giveaway(rowsOf(sequence, optionLists));
+        if (!best || excess < best.excess) {
+          best = { items: sequence, options: optionLists, excess: excess };
+        }
+        if (excess <= GIVEAWAY_LIMIT + 1e-9) {
+          break;
+        }
+      }
+      return best;
+    }
+
+    function authoredOrder() {
+      var sequence = items.slice().sort(byIndex);
+      return { items: sequence, options: sequence.map(optionsOf) };
+    }
+
+    // Facilitator mode and a fixed selection: the authored order, the projector's numbering.
+    // Otherwise the room's ?seed=N, or the reader's own seed.
+    function arrange() {
+      var room = roomSeed();
+      var authored = fixedOrder || shared.facilitator;
+      var chosen = authored ? authoredOrder() : seededOrder(room === null ? readerSeed() : room);
+      chosen.items.forEach(function (item, i) {
         var box = item.querySelector(".gp-quiz-item__options");
-        var options = Array.prototype.slice.call(box.querySelectorAll("[data-gp-option]"));
-        (on ? shuffled(options, random) : options.sort(byIndex)).forEach(function (option) {
+        chosen.options[i].forEach(function (option) {
           box.appendChild(option);
         });
         list.appendChild(item);
       });
       renumber();
+      if (newOrderButton) {
+        // A room's order (facilitator mode, ?seed=N) is not one reader's to change.
+        newOrderButton.hidden = authored || room !== null;
+      }
     }
 
     function setFacilitator(on) {
-      shared.facilitator = on;
       root.toggleAttribute("data-gp-facilitator", on);
       root.querySelector('[data-gp-quiz-action="facilitator"]').setAttribute("aria-pressed", String(on));
       root.querySelector("[data-gp-facilitator-note]").hidden = !on;
       items.forEach(showAnswers);
+      arrange();
+    }
+
+    // Every set on this page (still on it: instant navigation replaces them).
+    function everySet(apply) {
+      shared.mounted = shared.mounted.filter(function (set) {
+        return document.contains(set.root);
+      });
+      shared.mounted.forEach(apply);
     }
 
     root.addEventListener("submit", function (event) {
@@ -247,11 +423,12 @@
         say(root.getAttribute("data-gp-say-cleared"));
         list.querySelector("input[type=radio]").focus();
       } else if (action === "facilitator") {
-        setFacilitator(button.getAttribute("aria-pressed") !== "true");
-      } else if (action === "shuffle") {
-        var on = button.getAttribute("aria-pressed") !== "true";
-        button.setAttribute("aria-pressed", String(on));
-        order(on);
+        shared.facilitator = button.getAttribute("aria-pressed") !== "true";
+        everySet(function (set) { set.setFacilitator(shared.facilitator); });
+      } else if (action === "new-order") {
+        keepSeed(freshSeed());
+        everySet(function (set) { set.arrange(); });
+        say(root.getAttribute("data-gp-say-new-order"));
       } else if (action === "handout") {
         document.documentElement.classList.add("gp-printing-handout");
         root.classList.add("gp-quiz--handout");
@@ -266,11 +443,8 @@
     if (params().has("facilitator")) {
       shared.facilitator = params().get("facilitator") !== "off";
     }
+    shared.mounted.push({ root: root, setFacilitator: setFacilitator, arrange: arrange });
     setFacilitator(shared.facilitator);
-    if (params().has("shuffle")) {
-      root.querySelector('[data-gp-quiz-action="shuffle"]').setAttribute("aria-pressed", "true");
-      order(true);
-    }
     items.forEach(function (item) {
       var record = shared.facilitator ? null : progress.get(item.id);
       if (record && item.querySelector('[data-gp-option="' + record.answer + '"]')) {
