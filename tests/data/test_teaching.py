@@ -329,5 +329,30 @@ def test_cards_that_sit_on_no_layer_say_what_they_are(cat):
     assert cards["validate-freshness-pilot"].what_it_is == "learning-goal"
 
 
+# Ids readers already have progress and links for: reword freely, never rename or drop.
+PUBLISHED_IDS = [
+    "gd-billing-chat-answers", "gd-expense-approval-days", "gd-first-payday-right",
+    "gd-flutter-rewrite", "gd-kubernetes-move", "gd-leaver-access-hour", "gd-low-code-expenses",
+    "gd-offline-site-visits", "gd-patient-portal-module", "gd-rollback-five-minutes",
+    "gd-single-sign-on", "gd-vector-database", "wl-agency-nurse-spend",
+    "wl-booking-site-recovery", "wl-critical-vulnerabilities", "wl-first-month-cancellations",
+    "wl-fraud-scoring-speed", "wl-holiday-payroll-link", "wl-label-disputed-payments",
+    "wl-live-stock-feed", "wl-refurbished-electronics", "wl-renew-tls-certificate",
+    "wl-repeat-prescription-story", "wl-ticket-routing", "ws-architect-capabilities",
+    "ws-business-revenue-renewals", "ws-council-permit-cost", "ws-it-security-scale",
+    "ws-leadership-pull-ahead", "ws-management-go-live-date", "ws-mobile-dev-fingerprint",
+    "ws-operations-stale-scores", "ws-product-owner-live-tier", "ws-service-parcel-calls",
+    "ww-app-start-up", "ww-blue-badge-decisions", "ww-build-time", "ww-cloud-hr-suite",
+    "ww-compliance-checklist", "ww-compromised-account", "ww-council-chatbot",
+    "ww-forecast-accuracy", "ww-gp-summary-trial", "ww-month-end-close",
+    "ww-records-system-spec", "ww-shop-microservices",
+]
+
+
+def test_every_published_item_id_is_kept(cat):
+    ids = {item.id for _, item in all_items(cat)}
+    assert not [i for i in PUBLISHED_IDS if i not in ids]
+
+
 if __name__ == "__main__":
     print(report(catalogue()))
