@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 TWO_WAY = "practice/goal-or-decision/"
 ONE_OF_MANY = "practice/which-layer/"
-STORE_KEY = "goal-pyramid:progress:v1"
+ITEM_KEY = "goal-pyramid:progress:v2:"  # one key per item: tabs answering at once lose nothing
 
 
 def items(page: Page):
@@ -35,7 +35,10 @@ def answer(page: Page, index: int, right: bool, check: bool = True):
 
 
 def saved(page: Page) -> dict:
-    return page.evaluate(f"JSON.parse(localStorage.getItem('{STORE_KEY}') || '{{}}')")
+    """The stored progress records, by item id."""
+    return page.evaluate("""prefix => Object.fromEntries(Object.keys(localStorage)
+        .filter(key => key.startsWith(prefix))
+        .map(key => [key.slice(prefix.length), JSON.parse(localStorage.getItem(key))]))""", ITEM_KEY)
 
 
 def test_two_way_answer_check_and_explained_feedback(page):
