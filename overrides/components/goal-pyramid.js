@@ -184,6 +184,7 @@
   // Before v2, all of a page's progress sat in one JSON object under one key.
   var OLD_KEYS = [[SITE_PREFIX + "progress:v1", SITE_PREFIX + "progress:v2:"],
                   [SITE_PREFIX + "embed-progress:v1", SITE_PREFIX + "embed-progress:v2:"]];
+  var ROOM_CHECK_KEY = SITE_PREFIX + "room-check";
   var has = Object.prototype.hasOwnProperty;
   var memory = Object.create(null);  // answers storage did not keep, by item id
   var storageState = { readable: true, full: false };
@@ -339,6 +340,18 @@
     }
   }
 
+  // Whether an answer-sized record still fits: the page that shows progress may
+  // not be the one whose answer was refused.
+  function roomForOneMore(store) {
+    try {
+      store.setItem(ROOM_CHECK_KEY, JSON.stringify({ set: new Array(41).join("x"), answer: new Array(41).join("x"), right: false }));
+      store.removeItem(ROOM_CHECK_KEY);
+      return true;
+    } catch (error) {
+      return !isQuotaError(error);
+    }
+  }
+
   // Everything this site stored: our keys, and Material's (they start with the site's path).
   function isOurs(key) {
     var scope = window.__md_scope && window.__md_scope.pathname;
@@ -361,7 +374,7 @@
   // Changes made in another tab of this site (the storage event fires only there).
   var listeners = [];
   window.addEventListener("storage", function (event) {
-    if (event.key !== null && event.key.indexOf(SITE_PREFIX) !== 0) {
+    if (event.key !== null && (event.key.indexOf(SITE_PREFIX) !== 0 || event.key === ROOM_CHECK_KEY)) {
       return;
     }
     listeners.slice().forEach(function (listener) {
@@ -386,8 +399,12 @@
       readAll();
       return storageState.readable;
     },
-    // True after storage refused a new answer for lack of room.
+    // True when storage has no room for another answer.
     quotaFull: function () {
+      var store = storage();
+      if (store && storageState.readable) {
+        storageState.full = !roomForOneMore(store);
+      }
       return storageState.full;
     },
     // Calls back when another tab changes progress; returns a function that stops it.

@@ -134,6 +134,9 @@ def test_a_full_quota_is_said_where_progress_is_shown(browser, base_url, watch):
     )).to_be_visible()
     expect(page.get_by_text("not letting the site remember anything")).to_be_hidden()
     expect(row(page, "Goal or decision").locator("[data-gp-right]")).to_have_text("1")  # kept for the visit
+    page.reload()  # a fresh page finds out too
+    expect(page.get_by_text("storage for this site is full")).to_be_visible()
+    expect(row(page, "Goal or decision").locator("[data-gp-right]")).to_have_text("0")
     context.close()
 
 
