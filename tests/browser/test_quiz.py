@@ -156,7 +156,7 @@ def test_progress_survives_reload_and_instant_navigation_and_can_be_forgotten(pa
 
 def test_everything_works_when_storage_throws(browser, base_url, watch):
     context = browser.new_context(base_url=base_url)
-    # Refuse our key only: Material's own scripts do not guard their storage calls.
+    # Refuse our keys only (storage blocked outright: test_progress_store.py).
     context.add_init_script("""
         for (const name of ['getItem', 'setItem', 'removeItem']) {
           const real = Storage.prototype[name];
