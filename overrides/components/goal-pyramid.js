@@ -32,12 +32,22 @@
   }
 
   function targetDetails() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = decodedHash();
     var target = id && document.getElementById(id);
     if (target && target.matches("[data-gp-module] details")) {
       return target;
     }
     return null;
+  }
+
+  // The URL's #id; a malformed escape such as "#%" is taken as written.
+  function decodedHash() {
+    var raw = window.location.hash.slice(1);
+    try {
+      return decodeURIComponent(raw);
+    } catch (error) {
+      return raw;
+    }
   }
 
   // Open the card or layer named by the URL's #id, bring it into view and give it focus.
@@ -163,71 +173,248 @@
     openTarget();
   }
 
-  // Practice progress, keyed by the stable item ids from the YAML. When the
-  // browser refuses storage (private mode, blocked, full) it lives in memory
-  // for the visit instead, and nothing fails. Embed pages keep their own.
-  var STORE_KEY = document.querySelector("[data-gp-embed]")
-    ? "goal-pyramid:embed-progress:v1"
-    : "goal-pyramid:progress:v1";
-  var memory = {};
-  var storageWorks = true;
+  // Practice progress, keyed by the stable item ids from the YAML: one
+  // localStorage key per item, so tabs answering at once never overwrite each
+  // other. Embed pages keep their own. An entry that cannot be read is dropped;
+  // when the browser refuses storage (blocked, or full) answers live in memory
+  // for the visit instead, and nothing fails.
+  var SITE_PREFIX = "goal-pyramid:";
+  var EMBED = !!document.querySelector("[data-gp-embed]");
+  var ITEM_PREFIX = SITE_PREFIX + (EMBED ? "embed-progress:v2:" : "progress:v2:");
+  // Before v2, all of a page's progress sat in one JSON object under one key.
+  var OLD_KEYS = [[SITE_PREFIX + "progress:v1", SITE_PREFIX + "progress:v2:"],
+                  [SITE_PREFIX + "embed-progress:v1", SITE_PREFIX + "embed-progress:v2:"]];
+  var ROOM_CHECK_KEY = SITE_PREFIX + "room-check";
+  var has = Object.prototype.hasOwnProperty;
+  var memory = Object.create(null);  // answers storage did not keep, by item id
+  var storageState = { readable: true, full: false };
 
-  function readProgress() {
-    if (!storageWorks) {
-      return memory;
-    }
+  function storage() {
     try {
-      var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || "{}");
-      memory = saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+      return window.localStorage || null;
     } catch (error) {
-      storageWorks = false;
+      return null;  // blocked: even reading the property throws
     }
-    return memory;
   }
 
-  function writeProgress(all) {
-    memory = all;
-    if (!storageWorks) {
+  function isQuotaError(error) {
+    return !!error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+                       error.code === 22 || error.code === 1014);
+  }
+
+  // A record is { set, answer, right }; anything else is unreadable.
+  function parseRecord(text) {
+    var record;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      return null;
+    }
+    return isRecord(record) ? record : null;
+  }
+
+  function isRecord(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value) &&
+      typeof value.answer === "string" && typeof value.right === "boolean" &&
+      (value.set === undefined || typeof value.set === "string");
+  }
+
+  function keysOf(store) {
+    var keys = [];
+    for (var i = 0; i < store.length; i++) {
+      keys.push(store.key(i));
+    }
+    return keys;
+  }
+
+  function quietly(action) {
+    try {
+      action();
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // Readable v1 entries move to their own keys, then the v1 key goes. Checked on
+  // every read: a tab still running the old script may write v1 again.
+  function migrate(store) {
+    OLD_KEYS.forEach(function (pair) {
+      var text = store.getItem(pair[0]);
+      if (text === null) {
+        return;
+      }
+      var old = null;
+      try {
+        old = JSON.parse(text);
+      } catch (error) {
+        old = null;
+      }
+      var kept = true;
+      if (old && typeof old === "object" && !Array.isArray(old)) {
+        Object.keys(old).forEach(function (itemId) {
+          if (!isRecord(old[itemId]) || store.getItem(pair[1] + itemId) !== null) {
+            return;
+          }
+          kept = quietly(function () {
+            store.setItem(pair[1] + itemId, JSON.stringify(old[itemId]));
+          }) && kept;
+        });
+      }
+      if (kept) {
+        store.removeItem(pair[0]);
+      }
+    });
+  }
+
+  // Every readable record for this page's kind (site or embed), by item id.
+  function readAll() {
+    var all = Object.create(null);
+    var store = storage();
+    storageState.readable = !!store && quietly(function () {
+      migrate(store);
+      keysOf(store).forEach(function (key) {
+        if (key === null || key.indexOf(ITEM_PREFIX) !== 0) {
+          return;
+        }
+        var record = parseRecord(store.getItem(key));
+        if (record) {
+          all[key.slice(ITEM_PREFIX.length)] = record;
+        } else {
+          store.removeItem(key);
+        }
+      });
+    });
+    Object.keys(memory).forEach(function (itemId) {
+      all[itemId] = memory[itemId];
+    });
+    return all;
+  }
+
+  function readOne(itemId) {
+    if (has.call(memory, itemId)) {
+      return memory[itemId];
+    }
+    var store = storage();
+    var record = null;
+    storageState.readable = !!store && quietly(function () {
+      migrate(store);
+      var text = store.getItem(ITEM_PREFIX + itemId);
+      record = text === null ? null : parseRecord(text);
+      if (text !== null && !record) {
+        store.removeItem(ITEM_PREFIX + itemId);
+      }
+    });
+    return record;
+  }
+
+  // Writes one item's key only, so an answer given in another tab is never lost.
+  function writeOne(itemId, record) {
+    var store = storage();
+    if (!store) {
+      storageState.readable = false;
+      memory[itemId] = record;
       return;
     }
     try {
-      window.localStorage.setItem(STORE_KEY, JSON.stringify(all));
+      store.setItem(ITEM_PREFIX + itemId, JSON.stringify(record));
+      delete memory[itemId];
+      storageState.full = false;
     } catch (error) {
-      storageWorks = false;
+      memory[itemId] = record;
+      if (isQuotaError(error)) {
+        storageState.full = true;
+      } else {
+        storageState.readable = false;
+      }
     }
   }
 
+  function removeOne(itemId) {
+    delete memory[itemId];
+    var store = storage();
+    if (store) {
+      quietly(function () {
+        store.removeItem(ITEM_PREFIX + itemId);
+      });
+    }
+  }
+
+  // Whether an answer-sized record still fits: the page that shows progress may
+  // not be the one whose answer was refused.
+  function roomForOneMore(store) {
+    try {
+      store.setItem(ROOM_CHECK_KEY, JSON.stringify({ set: new Array(41).join("x"), answer: new Array(41).join("x"), right: false }));
+      store.removeItem(ROOM_CHECK_KEY);
+      return true;
+    } catch (error) {
+      return !isQuotaError(error);
+    }
+  }
+
+  // Everything this site stored: our keys, and Material's (they start with the site's path).
+  function isOurs(key) {
+    var scope = window.__md_scope && window.__md_scope.pathname;
+    return key !== null && (key.indexOf(SITE_PREFIX) === 0 || (!!scope && key.indexOf(scope + ".") === 0));
+  }
+
+  function forgetAll() {
+    memory = Object.create(null);
+    storageState.full = false;
+    ["localStorage", "sessionStorage"].forEach(function (name) {
+      quietly(function () {
+        var store = window[name];
+        keysOf(store).filter(isOurs).forEach(function (key) {
+          store.removeItem(key);
+        });
+      });
+    });
+  }
+
+  // Changes made in another tab of this site (the storage event fires only there).
+  var listeners = [];
+  window.addEventListener("storage", function (event) {
+    if (event.key !== null && (event.key.indexOf(SITE_PREFIX) !== 0 || event.key === ROOM_CHECK_KEY)) {
+      return;
+    }
+    listeners.slice().forEach(function (listener) {
+      listener();
+    });
+  });
+
   var progress = {
-    all: function () {
-      return readProgress();
-    },
+    all: readAll,
     get: function (itemId) {
-      return readProgress()[itemId] || null;
+      return readOne(String(itemId));
     },
     set: function (itemId, record) {
-      var all = readProgress();
-      all[itemId] = record;
-      writeProgress(all);
+      writeOne(String(itemId), record);
     },
     remove: function (itemId) {
-      var all = readProgress();
-      delete all[itemId];
-      writeProgress(all);
+      removeOne(String(itemId));
     },
-    forget: function () {
-      memory = {};
-      if (!storageWorks) {
-        return;
-      }
-      try {
-        window.localStorage.removeItem(STORE_KEY);
-      } catch (error) {
-        storageWorks = false;
-      }
-    },
+    forget: forgetAll,
+    // False when the browser refuses storage: progress lasts only while a page is open.
     persistent: function () {
-      readProgress();
-      return storageWorks;
+      readAll();
+      return storageState.readable;
+    },
+    // True when storage has no room for another answer.
+    quotaFull: function () {
+      var store = storage();
+      if (store && storageState.readable) {
+        storageState.full = !roomForOneMore(store);
+      }
+      return storageState.full;
+    },
+    // Calls back when another tab changes progress; returns a function that stops it.
+    onChange: function (callback) {
+      listeners.push(callback);
+      return function () {
+        listeners = listeners.filter(function (listener) {
+          return listener !== callback;
+        });
+      };
     }
   };
 

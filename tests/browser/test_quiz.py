@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 TWO_WAY = "practice/goal-or-decision/"
 ONE_OF_MANY = "practice/which-layer/"
-STORE_KEY = "goal-pyramid:progress:v1"
+ITEM_KEY = "goal-pyramid:progress:v2:"  # one key per item: tabs answering at once lose nothing
 
 
 def items(page: Page):
@@ -36,7 +36,10 @@ def answer(page: Page, index: int, right: bool, check: bool = True):
 
 
 def saved(page: Page) -> dict:
-    return page.evaluate(f"JSON.parse(localStorage.getItem('{STORE_KEY}') || '{{}}')")
+    """The stored progress records, by item id."""
+    return page.evaluate("""prefix => Object.fromEntries(Object.keys(localStorage)
+        .filter(key => key.startsWith(prefix))
+        .map(key => [key.slice(prefix.length), JSON.parse(localStorage.getItem(key))]))""", ITEM_KEY)
 
 
 def test_two_way_answer_check_and_explained_feedback(page):
@@ -154,7 +157,7 @@ def test_progress_survives_reload_and_instant_navigation_and_can_be_forgotten(pa
 
 def test_everything_works_when_storage_throws(browser, base_url, watch):
     context = browser.new_context(base_url=base_url)
-    # Refuse our key only: Material's own scripts do not guard their storage calls.
+    # Refuse our keys only (storage blocked outright: test_progress_store.py).
     context.add_init_script("""
         for (const name of ['getItem', 'setItem', 'removeItem']) {
           const real = Storage.prototype[name];

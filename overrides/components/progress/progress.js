@@ -1,5 +1,6 @@
 /* "Your progress": counts what this browser remembers for each practice set,
-   and "Forget my progress" clears it. */
+   follows answers given in other tabs, and "Forget my progress" clears
+   everything the site stored. */
 (function () {
   "use strict";
 
@@ -8,11 +9,12 @@
     var status = root.querySelector("[data-gp-status]");
 
     function refresh() {
-      var saved = progress.all();
+      var saved = progress.all();  // no inherited keys: an id like "constructor" is just an id
       root.querySelectorAll("[data-gp-progress-set]").forEach(function (row) {
+        // Only the set's current ids count: progress for a removed question is not an answer.
         var ids = row.getAttribute("data-gp-items").split(" ");
-        var answered = ids.filter(function (id) {
-          return saved[id];
+        var answered = ids.filter(function (id, index) {
+          return id && ids.indexOf(id) === index && Object.prototype.hasOwnProperty.call(saved, id);
         });
         var right = answered.filter(function (id) {
           return saved[id].right;
@@ -20,7 +22,9 @@
         row.querySelector("[data-gp-answered]").textContent = String(answered.length);
         row.querySelector("[data-gp-right]").textContent = String(right.length);
       });
-      root.querySelector("[data-gp-storage-note]").hidden = progress.persistent();
+      var persistent = progress.persistent();
+      root.querySelector("[data-gp-storage-note]").hidden = persistent;
+      root.querySelector("[data-gp-quota-note]").hidden = !persistent || !progress.quotaFull();
     }
 
     root.addEventListener("click", function (event) {
@@ -31,6 +35,13 @@
       }
     });
     refresh();
+    var stop = progress.onChange(function () {
+      if (!root.isConnected) {
+        stop();  // left behind by instant navigation
+        return;
+      }
+      refresh();
+    });
   }
 
   (window.goalPyramidModules = window.goalPyramidModules || {}).progress = mountProgress;

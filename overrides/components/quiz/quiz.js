@@ -187,8 +187,15 @@
       return item.querySelector(".gp-quiz-item__statement").textContent;
     }
 
+    // Compares attribute values: an answer read from storage may hold any character.
+    function withAttribute(scope, name, value) {
+      return Array.prototype.find.call(scope.querySelectorAll("[" + name + "]"), function (element) {
+        return element.getAttribute(name) === value;
+      }) || null;
+    }
+
     function labelOf(item, optionId) {
-      return item.querySelector('[data-gp-option="' + optionId + '"] label').textContent;
+      return withAttribute(item, "data-gp-option", optionId).querySelector("label").textContent;
     }
 
     function showAnswers(item) {
@@ -208,7 +215,7 @@
       var why = feedback.querySelector("[data-gp-why]");
       why.textContent = "";
       (right ? [optionId] : [optionId, correctId]).forEach(function (id) {
-        why.appendChild(item.querySelector('[data-gp-explains="' + id + '"]').cloneNode(true));
+        why.appendChild(withAttribute(item, "data-gp-explains", id).cloneNode(true));
       });
       var takeaway = feedback.querySelector("[data-gp-why-takeaway]");
       takeaway.textContent = "";
@@ -445,13 +452,26 @@
     }
     shared.mounted.push({ root: root, setFacilitator: setFacilitator, arrange: arrange });
     setFacilitator(shared.facilitator);
-    items.forEach(function (item) {
-      var record = shared.facilitator ? null : progress.get(item.id);
-      if (record && item.querySelector('[data-gp-option="' + record.answer + '"]')) {
-        showFeedback(item, record.answer, { focus: false, announce: false });
+    // What is saved, on mounting and whenever another tab answers or forgets.
+    function showSaved() {
+      items.forEach(function (item) {
+        var record = shared.facilitator ? null : progress.get(item.id);
+        if (record && withAttribute(item, "data-gp-option", record.answer)) {
+          showFeedback(item, record.answer, { focus: false, announce: false });
+        } else if (!shared.facilitator && item.hasAttribute("data-gp-answered")) {
+          reset(item);
+        }
+      });
+      updateSummary(false);
+    }
+    showSaved();
+    var stop = progress.onChange(function () {
+      if (!root.isConnected) {
+        stop();  // left behind by instant navigation
+        return;
       }
+      showSaved();
     });
-    updateSummary(false);
   }
 
   (window.goalPyramidModules = window.goalPyramidModules || {}).quiz = mountQuiz;
