@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, QuizDataError
-from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile
+from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile, character_name
 
 DATA_SUFFIXES = (".yml", ".yaml")
 
@@ -241,12 +241,19 @@ def _parse(path: Path, problems: list[Problem]) -> _Parsed | None:
     except RecursionError:
         problems.append(Problem(label, None, None, None, "nests lists and mappings too deeply to read"))
         return None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere in a file
+        character = chr(error.character) if isinstance(error.character, int) else None
+        line = text.count("\n", 0, error.position) + 1 if isinstance(error.position, int) else None
+        what = character_name(character) if character else "a character"
+        problems.append(Problem(label, line, None, None,
+                                f"holds {what}, which YAML does not allow in a file; remove it"))
+        return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
         context = getattr(error, "context", None)
-        detail = f"{reason} ({context})" if context else reason
+        detail = " ".join(f"{reason} ({context})".split() if context else reason.split())
         if isinstance(error, yaml.constructor.ConstructorError):  # the syntax is fine; a value is not
             unknown = re.search(r"constructor for the tag '(?:tag:yaml.org,2002:)?([^']*)'", detail)
             if unknown:

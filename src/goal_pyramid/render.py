@@ -120,6 +120,11 @@ class _Elements(HTMLParser):
 
 def markdown_problems(text: str) -> list[str]:
     """Why text's HTML would not reach the browser as written, one sentence each; [] if it would."""
+    return list(_markdown_problems(text))
+
+
+@lru_cache(maxsize=4096)
+def _markdown_problems(text: str) -> tuple[str, ...]:
     rendered = _Elements(_converted(text))
     problems = []
     shown = "".join(rendered.text)
@@ -147,7 +152,7 @@ def markdown_problems(text: str) -> list[str]:
         problems.append(f"writes {character_name(found[1])} with an HTML entity: {found[2]}; remove it")
     elif is_blank(shown) and not problems:
         problems.append(text_problem(shown))
-    return problems
+    return tuple(problems)
 
 
 @lru_cache(maxsize=8)

@@ -168,3 +168,13 @@ def test_the_same_key_in_two_mappings_is_fine_and_aliases_do_not_loop(data_dir):
     problems = data_dir.problems()
     assert [p.field for p in problems] == ["cards", "selfref"]  # a missing and an unknown field, nothing more
     assert "is written twice" not in text
+
+
+def test_a_character_yaml_refuses_in_a_file_is_one_line_at_its_line(data_dir):
+    # Found by the mutation test: PyYAML's message for this runs over two lines.
+    data_dir.valid()
+    (data_dir.path / "examples.yml").write_bytes(b"kind: cards\nid: six-examples\x00\n")
+    with pytest.raises(QuizDataError) as caught:
+        load_catalogue(data_dir.path)
+    assert str(caught.value).splitlines()[1:] == [
+        "  - quiz_data/examples.yml:2: holds U+0000 NULL, which YAML does not allow in a file; remove it"]
