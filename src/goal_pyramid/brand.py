@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
 
 from .errors import Problem, QuizDataError
 from .models import text_problem
@@ -47,7 +47,15 @@ def _blank_is_none(value: object) -> object:
     return value
 
 
-Setting = Annotated[str | None, BeforeValidator(_blank_is_none)]
+def _no_hidden_characters(value: str | None) -> str | None:
+    found = text_problem(value) if value is not None else None
+    if found:
+        raise ValueError(found)
+    return value
+
+
+# Every setting ends up in every page: no control characters or direction overrides in any.
+Setting = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(_no_hidden_characters)]
 
 
 class Brand(BaseModel):
@@ -65,9 +73,6 @@ class Brand(BaseModel):
         if value is not None and re.search(r"[\"<>]", value):
             raise ValueError(f"should be plain text without \" < or > (Material puts it in attributes unescaped), "
                              f"got {value!r}")
-        found = text_problem(value) if value is not None else None
-        if found:
-            raise ValueError(found)
         return value
 
     @field_validator("primary")

@@ -267,12 +267,33 @@ def _parse(path: Path, problems: list[Problem]) -> _Parsed | None:
         problems.append(Problem(label, None, None, None, "file is empty; expected a mapping with 'kind'"))
         return None
     problems.extend(_duplicate_keys(label, node, raw))
+    problems.extend(_block_headers(label, node, raw, text.splitlines()))
     if not isinstance(raw, dict):
         problems.append(
             Problem(label, 1, None, None, f"expected a mapping with 'kind' at the top, got {_kind_of(raw)}")
         )
         return None
     return _Parsed(path, label, raw, node)
+
+
+def _nodes(root: yaml.Node):
+    """Every node under root once, with its location (['items', 3, 'statement'])."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, list]] = [(root, [])]
+    while stack:  # a loop, not recursion: aliases may make the tree deep or circular
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node, loc
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, [*loc, index]) for index, child in enumerate(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                stack.append((value, [*loc, name]))
+                if not isinstance(key, yaml.ScalarNode):
+                    stack.append((key, loc))
 
 
 def _duplicate_keys(label: str, root: yaml.Node, raw: object) -> list[Problem]:
@@ -282,34 +303,47 @@ def _duplicate_keys(label: str, root: yaml.Node, raw: object) -> list[Problem]:
     flips a verdict, so each is an error naming both lines.
     """
     problems = []
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, list]] = [(root, [])]
-    while stack:  # a loop, not recursion: aliases may make the tree deep or circular
-        node, loc = stack.pop()
-        if id(node) in seen:
+    for node, loc in _nodes(root):
+        if not isinstance(node, yaml.MappingNode):
             continue
-        seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, [*loc, index]) for index, child in enumerate(node.value))
-        elif isinstance(node, yaml.MappingNode):
-            first: dict[tuple[str, str], yaml.Node] = {}
-            for key, value in node.value:
-                name = key.value if isinstance(key, yaml.ScalarNode) else None
-                if name is not None and (key.tag, name) in first:
-                    earlier = first[(key.tag, name)].start_mark.line + 1
-                    line = key.start_mark.line + 1
-                    item, field_path = _split_location(raw, [*loc, name])
-                    problems.append(Problem(
-                        label, line, item, field_path,
-                        f"'{name}' is written twice in one mapping, at lines {earlier} and {line}; YAML would"
-                        " keep only the second and drop the first without a word. Remove one (if two"
-                        " items ran together, the line that starts the second with '- ' is missing)"))
-                elif name is not None:
-                    first[(key.tag, name)] = key
-                stack.append((value, [*loc, name]))
-                if not isinstance(key, yaml.ScalarNode):
-                    stack.append((key, loc))
+        first: dict[tuple[str, str], yaml.Node] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if (key.tag, key.value) not in first:
+                first[(key.tag, key.value)] = key
+                continue
+            earlier = first[(key.tag, key.value)].start_mark.line + 1
+            line = key.start_mark.line + 1
+            item, field_path = _split_location(raw, [*loc, key.value])
+            problems.append(Problem(
+                label, line, item, field_path,
+                f"'{key.value}' is written twice in one mapping, at lines {earlier} and {line}; YAML would"
+                " keep only the second and drop the first without a word. Remove one (if two"
+                " items ran together, the line that starts the second with '- ' is missing)"))
     problems.sort(key=lambda problem: problem.line or 0)
+    return problems
+
+
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}")
+
+
+def _block_headers(label: str, root: yaml.Node, raw: object, lines: list[str]) -> list[Problem]:
+    """A `>` or `|` followed straight by `#`: libyaml reads it, the YAML spec (and editors) do not."""
+    problems = []
+    for node, loc in _nodes(root):
+        if not (isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")):
+            continue
+        number, column = node.start_mark.line, node.start_mark.column
+        source = lines[number] if number < len(lines) else ""
+        header = _BLOCK_HEADER.match(source, column)
+        rest = source[header.end():] if header else ""
+        if rest and not rest[0].isspace():
+            item, field_path = _split_location(raw, loc)
+            problems.append(Problem(
+                label, number + 1, item, field_path,
+                f"YAML syntax error: '{header.group()}' starts a block of text and may be followed only by a"
+                f" space (and a comment), not by {rest[0]!r}"))
     return problems
 
 

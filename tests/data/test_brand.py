@@ -107,3 +107,9 @@ def test_a_logo_that_links_out_of_docs_is_refused(tmp_path):
 def test_a_site_name_with_a_direction_override_is_refused(tmp_path):
     found = problems({"name": "Acme \u202egoals"}, tmp_path)
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in found["name"]
+
+
+def test_no_setting_may_hide_a_control_character(tmp_path):
+    found = problems({"feedback": "mailto:a@example.com\x02wzxhzdk:0\x03", "logo": "logo\u202e.svg"}, tmp_path)
+    assert found["feedback"].startswith("contains U+0002 START OF TEXT at character 21")
+    assert found["logo"].startswith("contains U+202E RIGHT-TO-LEFT OVERRIDE at character 5")

@@ -178,3 +178,16 @@ def test_a_character_yaml_refuses_in_a_file_is_one_line_at_its_line(data_dir):
         load_catalogue(data_dir.path)
     assert str(caught.value).splitlines()[1:] == [
         "  - quiz_data/examples.yml:2: holds U+0000 NULL, which YAML does not allow in a file; remove it"]
+
+
+def test_a_block_header_run_into_a_comment_is_a_syntax_error(data_dir, cards_data):
+    # Found by the mutation test: libyaml reads `>#-`, the YAML spec and the editors' parser do not.
+    data_dir.valid()
+    text = (data_dir.path / "examples.yml").read_text(encoding="utf-8")
+    data_dir.write("examples.yml", text.replace("explanation: It names a tool, not a result.",
+                                                "explanation: >#-\n    It names a tool, not a result."))
+    problem = data_dir.only_problem()
+    assert (problem.line, problem.item, problem.field) == (10, 'cards[0] (id "migrate-to-streaming")',
+                                                           "explanation")
+    assert problem.message == ("YAML syntax error: '>' starts a block of text and may be followed only by a"
+                               " space (and a comment), not by '#'")
