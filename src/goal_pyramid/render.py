@@ -19,7 +19,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .loader import Catalogue
-from .models import CardsFile, Layer, PyramidFile, QuizFile, character_name, is_blank, refused_character, text_problem
+from .models import (CardsFile, Layer, PyramidFile, QuizFile, character_name, is_blank, refused_character,
+                     text_problem)
 
 
 # --- Markdown fields: what may reach the browser ------------------------------------------
@@ -131,7 +132,8 @@ def _markdown_problems(text: str) -> tuple[str, ...]:
     for tag, attributes in rendered.tags:
         if tag not in ALLOWED_TAGS:
             problems.append(f"uses {_TAG_WORDS.get(tag, f'<{tag}>')}, which this field does not show"
-                            + ("; we load nothing from other hosts, so describe it in words" if tag == "img" else ""))
+                            + ("; the site loads no pictures from text, so describe it in words"
+                               if tag == "img" else ""))
         for value in attributes.values():
             if value:
                 shown += value

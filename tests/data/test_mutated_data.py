@@ -113,7 +113,8 @@ def mutated_file(draw) -> tuple[str, bytes, str]:
         at = min(draw(st.integers(0, len(data) - 1)), len(data) - 1)
         return name, data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1 :], how
     elif how == "put text":
-        return name, (text[:position] + draw(st.text(max_size=12)) + text[position:]).encode("utf-8", "surrogatepass"), how
+        text = text[:position] + draw(st.text(max_size=12)) + text[position:]
+        return name, text.encode("utf-8", "surrogatepass"), how
     elif how == "tag a value":
         lines[keyed] = f"{head}: {draw(st.sampled_from(TAGS))}{value.strip()}\n"
     elif how == "second key":
@@ -142,7 +143,8 @@ class _NoKeyTwice:
         keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
         repeated = {key for key in keys if keys.count(key) > 1}
         if repeated:
-            raise AssertionError(f"accepted a key written twice: {sorted(repeated)} at line {node.start_mark.line + 1}")
+            raise AssertionError(f"accepted a key written twice: {sorted(repeated)}"
+                                 f" at line {node.start_mark.line + 1}")
         return super().construct_mapping(node, deep)
 
 
@@ -186,7 +188,7 @@ def _texts(value):
 
 
 class _Page(HTMLParser):
-    """What the page would do in a browser that it must not (an empty href: the quiz template's own <template> row)."""
+    """What the page would do in a browser that it must not (an empty href is the quiz's <template> row)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

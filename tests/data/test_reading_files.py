@@ -191,3 +191,15 @@ def test_a_block_header_run_into_a_comment_is_a_syntax_error(data_dir, cards_dat
                                                            "explanation")
     assert problem.message == ("YAML syntax error: '>' starts a block of text and may be followed only by a"
                                " space (and a comment), not by '#'")
+
+
+def test_a_problem_stays_on_one_line_whatever_it_quotes(data_dir, cards_data):
+    data_dir.valid()
+    cards_data["title"] = 7
+    data_dir.write("two\nlines.yml", cards_data | {"id": "other-set", "cards": [
+        card | {"id": f"{card['id']}-2"} for card in cards_data["cards"]]})
+    with pytest.raises(QuizDataError) as caught:
+        load_catalogue(data_dir.path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2, lines
+    assert lines[1].startswith("  - quiz_data/two\\nlines.yml:3: field 'title': should be text")

@@ -156,7 +156,8 @@ def test_python_markdowns_placeholder_marks_are_refused_in_every_field(data_dir,
     # \x02wzxhzdk:0\x03 is how Python-Markdown marks stored raw HTML; in a field it would splice that in.
     data_dir.valid()
     data_dir.write("examples.yml", (data_dir.path / "examples.yml").read_text(encoding="utf-8").replace(
-        f"{field}: " + ("Migrate to a streaming platform" if field == "statement" else "It names a tool, not a result."),
+        f"{field}: " + ("Migrate to a streaming platform" if field == "statement"
+                        else "It names a tool, not a result."),
         f'{field}: "Move \\x02wzxhzdk:0\\x03 now"'))
     problem = data_dir.only_problem()
     assert (problem.item, problem.field) == ('cards[0] (id "migrate-to-streaming")', field)
