@@ -2,7 +2,7 @@
 
 Each case takes the real quiz_data/ files, changes one of them (a line deleted,
 doubled, swapped or shifted; a character or byte put in, taken out or replaced;
-a YAML tag, a second key, another id or a tricky value written in), then loads
+a YAML tag, a second or renamed key, another id or a tricky value written in), then loads
 the folder and, where it is accepted, draws every data set on one page through
 the extensions mkdocs.yml names (superfences with our fences, toc, smarty...).
 
