@@ -11,15 +11,17 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
 
 from .errors import Problem, QuizDataError
+from .models import text_problem
 
 _WHERE = "mkdocs.yml"
 # Where each setting is written in mkdocs.yml, and the variable that can set it instead.
 _SOURCES = {"name": ("site_name", "GOAL_PYRAMID_SITE_NAME"), "logo": ("theme.logo", "GOAL_PYRAMID_LOGO"),
             "primary": ("extra.brand.primary", "GOAL_PYRAMID_PRIMARY_COLOUR"),
-            "feedback": ("extra.brand.feedback", "GOAL_PYRAMID_FEEDBACK")}
+            "feedback": ("extra.brand.feedback", "GOAL_PYRAMID_FEEDBACK"),
+            "site_url": ("site_url", "GOAL_PYRAMID_SITE_URL")}
 
 
 def _set_by(field: str) -> str:
@@ -30,6 +32,12 @@ _HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _FUNCTION = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9.,%/\sa-z-]*\)")
 _NAMED = re.compile(r"[a-zA-Z]{3,20}")
 _LINK = re.compile(r"(?:mailto:[^\s\"<>]+|https?://[^\s\"<>]+)")
+# The address the site is hosted at goes into every page's links and tags, so it holds
+# nothing a page would have to escape: a host (name, IPv4 or [IPv6]), a port, a plain path.
+_SITE_URL = re.compile(r"https?://(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])"
+                       r"(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?")
+# A logo path may not carry anything a page would have to escape either.
+_LOGO_CHARACTERS = re.compile(r"[^\s\"'<>`\\\x00-\x1f\x7f]+")
 
 
 def _blank_is_none(value: object) -> object:
@@ -39,7 +47,15 @@ def _blank_is_none(value: object) -> object:
     return value
 
 
-Setting = Annotated[str | None, BeforeValidator(_blank_is_none)]
+def _no_hidden_characters(value: str | None) -> str | None:
+    found = text_problem(value) if value is not None else None
+    if found:
+        raise ValueError(found)
+    return value
+
+
+# Every setting ends up in every page: no control characters or direction overrides in any.
+Setting = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(_no_hidden_characters)]
 
 
 class Brand(BaseModel):
@@ -49,6 +65,7 @@ class Brand(BaseModel):
     logo: Setting = None
     primary: Setting = None
     feedback: Setting = None
+    site_url: Setting = None
 
     @field_validator("name")
     @classmethod
@@ -74,13 +91,37 @@ class Brand(BaseModel):
             raise ValueError(f"should be a mailto:, https:// or http:// address, got {value!r}")
         return value
 
+    @field_validator("site_url")
+    @classmethod
+    def _site_url_is_a_plain_address(cls, value: str | None) -> str | None:
+        if value is not None and not _SITE_URL.fullmatch(value):
+            raise ValueError("should be the full address the site is hosted at, such as"
+                             " 'https://learning.acme.example/goals/': http:// or https://, a host, and a path of"
+                             " letters, digits and - . _ ~ / % only (nothing a page would have to escape),"
+                             f" got {value!r}")
+        return value
+
     @field_validator("logo")
     @classmethod
     def _logo_is_a_local_file(cls, value: str | None) -> str | None:
-        if value is not None and re.match(r"[a-z][a-z0-9+.-]*:|//", value, re.IGNORECASE):
-            raise ValueError(f"should be a file under docs/, such as 'assets/images/logo.svg' (nothing may"
+        if value is None:
+            return value
+        example = "such as 'assets/images/logo.svg'"
+        if value.startswith("/") and not value.startswith("//") or re.match(r"[A-Za-z]:[/\\]", value):
+            raise ValueError(f"should be a path inside docs/, {example}, not an absolute path; got {value!r}")
+        if re.match(r"[a-z][a-z0-9+.-]*:|//", value, re.IGNORECASE):
+            raise ValueError(f"should be a file under docs/, {example} (nothing may"
                              f" come from another host), got {value!r}")
+        if ".." in value.split("/"):
+            raise ValueError(f"should be a path inside docs/, {example}, without '..'; got {value!r}")
+        if not _LOGO_CHARACTERS.fullmatch(value):
+            raise ValueError(f"should be a path inside docs/, {example}, without spaces, quotes, < > or"
+                             f" backslashes; got {value!r}")
         return value
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def check_brand(settings: object, docs_dir: Path) -> Brand:
@@ -112,6 +153,10 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
         problems.append(Problem(_WHERE, None, "extra.brand", "logo",
                                 f"names {logo!r}, but there is no such file under {docs_dir.as_posix()}/"
                                 + _set_by("logo")))
+    elif isinstance(logo, str) and not bad_logo and not _inside((docs_dir / logo), docs_dir):
+        problems.append(Problem(_WHERE, None, "extra.brand", "logo",
+                                f"names {logo!r}, which leads out of {docs_dir.as_posix()}/ (through a link);"
+                                " copy the file into it" + _set_by("logo")))
     if problems:
         raise QuizDataError(problems, heading="Goal Pyramid cannot use your brand settings:")
     return brand

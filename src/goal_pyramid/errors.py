@@ -35,7 +35,8 @@ class Problem:
             parts.append(self.item)
         if self.field:
             parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
+        text = ": ".join(parts) + f": {self.message}"
+        return text.replace("\r", "\\r").replace("\n", "\\n")  # one line per problem, whatever it quotes
 
 
 class QuizDataError(SuperFencesException, _BuildError):

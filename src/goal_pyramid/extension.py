@@ -15,11 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import html
+import re
+
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .brand import check_brand
-from .loader import Catalogue, data_files, load_catalogue
+from .errors import Problem, QuizDataError
+from .loader import ITEM_LISTS, Catalogue, data_files, load_catalogue
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,13 @@ class GoalPyramidExtension(Extension):
             templates_dir=Path(self.getConfig("templates_dir")),
         )
         md.goal_pyramid_anchors = set()
+        md.goal_pyramid_page_anchors = set()
         md.goal_pyramid_brand = (self.getConfig("brand"), Path(self.getConfig("docs_dir")))
         md.preprocessors.register(_CheckData(md), "goal_pyramid_check", 100)
         # After superfences (25) and MkDocs' raw-HTML anchor scan (21), before html_block (20).
         md.preprocessors.register(_ShareAnchors(md), "goal_pyramid_anchors", 20.5)
-
+        # After toc (5) has given the headings their ids.
+        md.treeprocessors.register(_IdsUsedOnce(md), "goal_pyramid_ids_used_once", 4)
 
 
 class _CheckData(Preprocessor):
@@ -116,8 +123,68 @@ class _ShareAnchors(Preprocessor):
         if "mkdocs_raw_html" in self.md.preprocessors:
             scan = self.md.preprocessors["mkdocs_raw_html"]
             scan.present_anchor_ids = set(scan.present_anchor_ids) | self.md.goal_pyramid_anchors
+        self.md.goal_pyramid_page_anchors = self.md.goal_pyramid_anchors  # for _IdsUsedOnce
         self.md.goal_pyramid_anchors = set()  # the fences of the next conversion start afresh
         return lines
+
+
+class _IdsUsedOnce(Treeprocessor):
+    """An item drawn on a page may not share its #id with a heading there.
+
+    toc gives a heading "Task" the id "task" without seeing our stashed HTML, so
+    the layer "task" on the same page would lose its #link to the heading (or the
+    heading its table-of-contents entry). Without toc (plain Python-Markdown) no
+    heading has an id, and this finds nothing.
+    """
+
+    def run(self, root):
+        drawn = self.md.goal_pyramid_page_anchors | self.md.goal_pyramid_anchors  # nested fences come later
+        if not drawn:
+            return None
+        clashes = [element for element in root.iter() if element.get("id") in drawn]
+        if clashes:
+            catalogue = self.md.goal_pyramid.catalogue
+            raise QuizDataError([self._problem(element, catalogue) for element in clashes],
+                                heading="Goal Pyramid found an id used twice on this page:")
+        return None
+
+    def _problem(self, element, catalogue: Catalogue) -> Problem:
+        item_id = element.get("id")
+        owner = next(((data_id, catalogue.sources.get(data_id, "the data"))
+                      for kind in ("pyramid", "cards", "quiz")
+                      for data_id, data in catalogue.by_kind(kind).items()
+                      if any(item.id == item_id for item in getattr(data, ITEM_LISTS[kind]))),
+                     ("?", "the data"))
+        if re.fullmatch(r"h[1-6]", element.tag):
+            words = self._unstashed("".join(_text_without_permalink(element))).strip()
+            what = f'heading "{words}"'
+            fix = f"end the heading's line with {{ #{item_id}-section }} to give it another id"
+        else:
+            what = f"<{element.tag}> with id {item_id}"
+            fix = "give it another id"
+        return Problem(what, None, None, None,
+                       f'has the id #{item_id}, the same as the item "{item_id}" of "{owner[0]}" ({owner[1]})'
+                       f" drawn on this page, so a link to #{item_id} reaches only one of them; {fix}"
+                       " (renaming the item instead would reset readers' progress)")
+
+
+    def _unstashed(self, text: str) -> str:
+        """Curly quotes and inline HTML wait in Python-Markdown's stash as \\x02wzxhzdk:N\\x03 marks."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+
+        def unstash(found):
+            index = int(found.group(1))
+            return html.unescape(str(blocks[index])) if index < len(blocks) else ""
+
+        return re.sub("\x02wzxhzdk:(\\d+)\x03", unstash, text)
+
+
+def _text_without_permalink(element):
+    yield element.text or ""
+    for child in element:
+        if "headerlink" not in (child.get("class") or "").split():
+            yield from child.itertext()
+        yield child.tail or ""
 
 
 def makeExtension(**kwargs) -> GoalPyramidExtension:  # noqa: N802 (Python-Markdown's name)

@@ -8,6 +8,7 @@ clean.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import typing
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, QuizDataError
-from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile
+from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile, character_name
 
 DATA_SUFFIXES = (".yml", ".yaml")
 
@@ -28,6 +29,49 @@ _EXTRA_SET_BY = "(set by extra_data_dir in mkdocs.yml or GOAL_PYRAMID_EXTRA_DATA
 
 # libyaml's parser where PyYAML was built with it: the same safe loading, several times faster.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# What a YAML tag asks for, in words, for a value that cannot be read as it.
+_TAG_WORDS = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
+              "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:timestamp": "a date",
+              "tag:yaml.org,2002:binary": "base64 data"}
+
+
+class _Loader(_SafeLoader):
+    """Safe loading where a value YAML cannot build is a YAML error at its line, never a traceback.
+
+    PyYAML's constructors let Python's own errors through: int() of `!!int abc` or of
+    5,000 digits, datetime() of 2024-02-30, a KeyError for `!!bool maybe`.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.lines = text.splitlines()
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, _unreadable_value(node, error, self.lines), node.start_mark) from None
+
+
+def _unreadable_value(node: yaml.Node, error: Exception, lines: list[str]) -> str:
+    value = node.value if isinstance(node.value, str) else ""
+    shown = repr(value) if len(value) <= 40 else f"{value[:20]!r}… ({len(value)} characters)"
+    wanted = _TAG_WORDS.get(node.tag, f"'{node.tag.removeprefix('tag:yaml.org,2002:')}'")
+    if "digits" in str(error):
+        reason = "it has more than 4,300 digits"
+    elif node.tag.endswith(":timestamp") and isinstance(error, ValueError):
+        reason = f"there is no such date ({error})"
+    elif node.tag.endswith(":timestamp"):
+        reason = "a date is written like 2024-02-01"
+    else:
+        reason = "it is not written as one"
+    line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+    tagged = ", or remove the !! tag in front of it" if "!" in line else ""
+    return f"cannot read {shown} as {wanted}: {reason}; put the value in quotes if it is text{tagged}"
 
 
 @dataclass
@@ -62,14 +106,66 @@ class _Parsed:
 
 def display_path(path: Path) -> str:
     """The path as a person would type it: relative to where the build runs."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    here = Path.cwd().resolve()
+    for full in (Path(os.path.abspath(path)), path.resolve()):  # a link is named as itself, first
+        try:
+            return full.relative_to(here).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES)
+def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """The .yml and .yaml files under data_dir, in name order.
+
+    With problems given, whatever would otherwise be skipped without a word is
+    reported there: a folder that cannot be read, a file named .YML, a link to
+    nothing or anything else that is not a plain file.
+    """
+    if _is_root(data_dir):
+        return []
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            reason = error.strerror or str(error)
+            problems.append(Problem(display_path(Path(error.filename or data_dir)), None, None, None,
+                                    f"folder cannot be read ({reason.lower()}), so its files would be skipped"))
+
+    for folder, _, names in os.walk(data_dir, onerror=unreadable):
+        for name in names:
+            path = Path(folder, name)
+            if path.suffix.lower() not in DATA_SUFFIXES:
+                continue
+            if path.suffix not in DATA_SUFFIXES:
+                message = (f"is named '{path.suffix}', so it would be skipped: only names ending in .yml"
+                           " or .yaml (lowercase) are read; rename it")
+            elif not path.is_file():
+                message = ("is a link to a file that does not exist" if path.is_symlink() and not path.exists()
+                           else "is not a plain file") + ", so it cannot be read"
+            else:
+                found.append(path)
+                continue
+            if problems is not None:
+                problems.append(Problem(display_path(path), None, None, None, message))
+    return sorted(found)
+
+
+def _is_root(folder: Path) -> bool:
+    resolved = folder.resolve()
+    return resolved == Path(resolved.anchor)
+
+
+def _folder_problem(folder: Path, what: str) -> str | None:
+    """Why folder cannot be a data folder, or None."""
+    if _is_root(folder):
+        return (f"{what} is the root of the file system; name the folder that holds the data files,"
+                " such as quiz_data")
+    if folder.exists() and not folder.is_dir():
+        return f"{what} is a file, not a folder"
+    if not folder.is_dir():
+        return f"{what} does not exist"
+    return None
 
 
 def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str] = ()) -> Catalogue:
@@ -80,21 +176,20 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
     """
     data_dir = Path(data_dir)
     problems: list[Problem] = []
-    if not data_dir.is_dir():
-        raise QuizDataError(
-            [Problem(display_path(data_dir), None, None, None, "data folder does not exist")]
-        )
-    files = data_files(data_dir)
-    if not files:
+    wrong = _folder_problem(data_dir, "data folder")
+    if wrong:
+        raise QuizDataError([Problem(display_path(data_dir), None, None, None, wrong)])
+    files = data_files(data_dir, problems)
+    if not files and not problems:
         raise QuizDataError(
             [Problem(display_path(data_dir), None, None, None, "no .yml files in the data folder")]
         )
     for extra in map(Path, extra_dirs):
-        if not extra.is_dir():
-            problems.append(Problem(display_path(extra), None, None, None,
-                                    f"extra data folder does not exist {_EXTRA_SET_BY}"))
+        wrong = _folder_problem(extra, "extra data folder")
+        if wrong:
+            problems.append(Problem(display_path(extra), None, None, None, f"{wrong} {_EXTRA_SET_BY}"))
             continue
-        extra_files = data_files(extra)
+        extra_files = data_files(extra, problems)
         if not extra_files:
             problems.append(Problem(display_path(extra), None, None, None,
                                     f"no .yml files in the extra data folder {_EXTRA_SET_BY}"))
@@ -129,33 +224,127 @@ def _raw_layer_ids(raw: dict) -> set[str]:
 def _parse(path: Path, problems: list[Problem]) -> _Parsed | None:
     label = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        loader = _SafeLoader(text)
+        text = path.read_bytes().decode("utf-8")
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()  # kept so problems can point at lines
             raw = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except OSError as error:
+        problems.append(Problem(label, None, None, None,
+                                f"cannot be read ({(error.strerror or str(error)).lower()})"))
+        return None
     except UnicodeDecodeError as error:
         problems.append(Problem(label, None, None, None, f"is not UTF-8 text ({error.reason})"))
+        return None
+    except RecursionError:
+        problems.append(Problem(label, None, None, None, "nests lists and mappings too deeply to read"))
+        return None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere in a file
+        character = chr(error.character) if isinstance(error.character, int) else None
+        line = text.count("\n", 0, error.position) + 1 if isinstance(error.position, int) else None
+        what = character_name(character) if character else "a character"
+        problems.append(Problem(label, line, None, None,
+                                f"holds {what}, which YAML does not allow in a file; remove it"))
         return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
         context = getattr(error, "context", None)
-        detail = f"{reason} ({context})" if context else reason
-        problems.append(Problem(label, line, None, None, f"YAML syntax error: {detail}"))
+        detail = " ".join(f"{reason} ({context})".split() if context else reason.split())
+        if isinstance(error, yaml.constructor.ConstructorError):  # the syntax is fine; a value is not
+            unknown = re.search(r"constructor for the tag '(?:tag:yaml.org,2002:)?([^']*)'", detail)
+            if unknown:
+                tag = unknown.group(1) if unknown.group(1).startswith("!") else f"!!{unknown.group(1)}"
+                detail = f"uses the tag '{tag}', which these data files cannot use; remove it"
+            problems.append(Problem(label, line, None, None, detail))
+        else:
+            problems.append(Problem(label, line, None, None, f"YAML syntax error: {detail}"))
         return None
     if raw is None:
         problems.append(Problem(label, None, None, None, "file is empty; expected a mapping with 'kind'"))
         return None
+    problems.extend(_duplicate_keys(label, node, raw))
+    problems.extend(_block_headers(label, node, raw, text.splitlines()))
     if not isinstance(raw, dict):
         problems.append(
             Problem(label, 1, None, None, f"expected a mapping with 'kind' at the top, got {_kind_of(raw)}")
         )
         return None
     return _Parsed(path, label, raw, node)
+
+
+def _nodes(root: yaml.Node):
+    """Every node under root once, with its location (['items', 3, 'statement'])."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, list]] = [(root, [])]
+    while stack:  # a loop, not recursion: aliases may make the tree deep or circular
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node, loc
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, [*loc, index]) for index, child in enumerate(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                stack.append((value, [*loc, name]))
+                if not isinstance(key, yaml.ScalarNode):
+                    stack.append((key, loc))
+
+
+def _duplicate_keys(label: str, root: yaml.Node, raw: object) -> list[Problem]:
+    """A key written twice in one mapping: YAML keeps the last and drops the first without a word.
+
+    Deleting one `- id:` line merges two questions this way, and a second `good:`
+    flips a verdict, so each is an error naming both lines.
+    """
+    problems = []
+    for node, loc in _nodes(root):
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        first: dict[tuple[str, str], yaml.Node] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if (key.tag, key.value) not in first:
+                first[(key.tag, key.value)] = key
+                continue
+            earlier = first[(key.tag, key.value)].start_mark.line + 1
+            line = key.start_mark.line + 1
+            item, field_path = _split_location(raw, [*loc, key.value])
+            problems.append(Problem(
+                label, line, item, field_path,
+                f"'{key.value}' is written twice in one mapping, at lines {earlier} and {line}; YAML would"
+                " keep only the second and drop the first without a word. Remove one (if two"
+                " items ran together, the line that starts the second with '- ' is missing)"))
+    problems.sort(key=lambda problem: problem.line or 0)
+    return problems
+
+
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}")
+
+
+def _block_headers(label: str, root: yaml.Node, raw: object, lines: list[str]) -> list[Problem]:
+    """A `>` or `|` followed straight by `#`: libyaml reads it, the YAML spec (and editors) do not."""
+    problems = []
+    for node, loc in _nodes(root):
+        if not (isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")):
+            continue
+        number, column = node.start_mark.line, node.start_mark.column
+        source = lines[number] if number < len(lines) else ""
+        header = _BLOCK_HEADER.match(source, column)
+        rest = source[header.end():] if header else ""
+        if rest and not rest[0].isspace():
+            item, field_path = _split_location(raw, loc)
+            problems.append(Problem(
+                label, number + 1, item, field_path,
+                f"YAML syntax error: '{header.group()}' starts a block of text and may be followed only by a"
+                f" space (and a comment), not by {rest[0]!r}"))
+    return problems
 
 
 # --- turning pydantic's errors into sentences -------------------------------------------
@@ -230,7 +419,8 @@ def _kind_of(value: object) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        number = repr(value) if not isinstance(value, int) or value.bit_length() < 128 else "with many digits"
+        return f"the number {number}"
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, list):

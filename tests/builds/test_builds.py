@@ -257,3 +257,61 @@ def test_every_page_carries_link_preview_tags(mkdocs_site):
         assert header[:8] == b"\x89PNG\r\n\x1a\n", picture
         assert struct.unpack(">II", header[16:24]) == (1200, 630)
     assert len(descriptions) == len(PAGES), "each page describes itself"
+
+
+def test_a_heading_with_the_id_of_an_item_on_its_page_stops_mkdocs(tmp_path):
+    project = project_copy(tmp_path)
+    page = project / "docs" / "pyramid.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Task\n\nWhat a task is.\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
+    assert "Error reading page 'pyramid.md'" in output
+    assert "Goal Pyramid found an id used twice on this page:" in output
+    assert ('heading "Task": has the id #task, the same as the item "task" of "goal-pyramid"'
+            " (quiz_data/pyramid.yml) drawn on this page, so a link to #task reaches only one of them;"
+            " end the heading's line with { #task-section } to give it another id") in output, output
+
+
+def test_a_heading_that_only_shares_words_with_an_item_elsewhere_is_fine(tmp_path):
+    project = project_copy(tmp_path)
+    page = project / "docs" / "about.md"  # no component on this page
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Task\n\nWhat a task is.\n", encoding="utf-8")
+    page = project / "docs" / "pyramid.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Task { #task-section }\n\nIt’s small.\n",
+                    encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_site_address_that_would_run_a_script_stops_mkdocs(tmp_path):
+    project = project_copy(tmp_path)
+    result = mkdocs_build(project, GOAL_PYRAMID_SITE_URL='http://127.0.0.1:8000/"><script>alert(1)</script>/')
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
+    assert "mkdocs.yml: extra.brand: field 'site_url': should be the full address the site is hosted at" in output
+    assert "GOAL_PYRAMID_SITE_URL" in output
+    assert not (project / "site" / "index.html").exists() or "<script>alert(1)" not in (
+        project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_script_link_in_the_data_stops_mkdocs(tmp_path):
+    project = project_copy(tmp_path)
+    examples = project / "quiz_data" / "examples.yml"
+    data = yaml.safe_load(examples.read_text(encoding="utf-8"))
+    data["cards"][0]["explanation"] = "[More](javascript&#58;alert&#40;1&#41;)"
+    examples.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and 'File "' not in output, output
+    assert (f"quiz_data/examples.yml:{_explanation_line(examples)}: cards[0] (id \"{data['cards'][0]['id']}\"):"
+            " field 'explanation': has a link that would be removed: 'javascript:alert(1)' is a 'javascript:'"
+            " link") in output, output
+
+
+def _explanation_line(path: Path) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if line.strip().startswith("explanation:"))

@@ -61,3 +61,55 @@ def test_a_misspelt_setting_is_named(tmp_path):
 def test_a_number_where_text_belongs_says_to_quote_it(tmp_path):
     found = problems({"name": 2030}, tmp_path)
     assert "quote it" in found["name"]
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:8000/", "https://learning.acme.example/goals/",
+                                     "https://acme.example", "http://[::1]:8000/", "https://a.example/x%20y/"])
+def test_a_plain_site_address_is_fine(tmp_path, address):
+    assert check_brand({"site_url": address}, tmp_path).site_url == address
+
+
+@pytest.mark.parametrize("address", ['http://x.example/"><script>alert(1)</script>', "javascript:alert(1)//",
+                                     "learning.acme.example/goals/", "/goals/", "https://x.example/a b/",
+                                     "https://x.example/?q=<b>", "https://x.example/'onmouseover='alert(1)",
+                                     "ftp://x.example/", "https://"])
+def test_a_site_address_that_would_need_escaping_is_refused(tmp_path, address):
+    found = problems({"site_url": address}, tmp_path)
+    assert found["site_url"].startswith("should be the full address the site is hosted at")
+    assert found["site_url"].endswith(f"got {address!r}; set by site_url in mkdocs.yml or GOAL_PYRAMID_SITE_URL")
+
+
+@pytest.mark.parametrize(("logo", "why"), [
+    ("/etc/passwd", "not an absolute path"),
+    ("../../../../etc/passwd", "without '..'"),
+    ("assets/../../mkdocs.yml", "without '..'"),
+    ('assets/a".svg', "without spaces, quotes, < > or backslashes"),
+    ("C:/logo.svg", "not an absolute path"),
+])
+def test_a_logo_must_be_named_by_a_path_inside_docs(tmp_path, logo, why):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    found = problems({"logo": logo}, docs)
+    assert found["logo"].startswith("should be a path inside docs/, such as 'assets/images/logo.svg'")
+    assert why in found["logo"] and "GOAL_PYRAMID_LOGO" in found["logo"]
+
+
+def test_a_logo_that_links_out_of_docs_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    (docs / "logo.svg").symlink_to(tmp_path / "secret.svg")
+    found = problems({"logo": "logo.svg"}, docs)
+    assert "which leads out of" in found["logo"]
+
+
+def test_a_site_name_with_a_direction_override_is_refused(tmp_path):
+    found = problems({"name": "Acme \u202egoals"}, tmp_path)
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in found["name"]
+
+
+def test_no_setting_may_hide_a_control_character(tmp_path):
+    found = problems({"feedback": "mailto:a@example.com\x02wzxhzdk:0\x03", "logo": "logo\u202e.svg"}, tmp_path)
+    assert found["feedback"].startswith("contains U+0002 START OF TEXT at character 21")
+    assert found["logo"].startswith("contains U+202E RIGHT-TO-LEFT OVERRIDE at character 5")
