@@ -15,12 +15,16 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def open_everything(page):
-    """Open every card and layer on the page the way a reader would: with the buttons.
+    """Open every card, layer and answer on the page the way a reader would: with the buttons.
     (Facilitator mode reaches every set on a page: one button is enough.)"""
     for name in ("Reveal all", "Open all layers", "Facilitator mode: show answers"):
         button = page.get_by_role("button", name=name)
         if button.count():
             button.first.click()
+    # Where no button opens them all (an embed hides the facilitator tools), one by one.
+    closed = page.locator("[data-gp-module] details:not([open]) > summary")
+    for _ in range(closed.count()):
+        closed.first.click()
     expect(page.locator("[data-gp-module] details:not([open])")).to_have_count(0)
     # The reveal fades in: let it finish, or contrast is measured on half-transparent text.
     page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
