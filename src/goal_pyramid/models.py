@@ -199,8 +199,16 @@ _WHAT_IT_IS = (
 )
 
 
+_UNFINISHED = (
+    "Optional, with 'layer': true when the statement points at that layer but stops too soon"
+    " to be used there as written (no measure, no deadline, or no one who gains)."
+)
+
+
 def _layer_or_what_it_is(entry, required: bool):
     """A statement sits on a layer or is something else, never both (and, where required, one)."""
+    if entry.unfinished and entry.layer is None:
+        raise ValueError("'unfinished: true' needs the 'layer' the statement points at")
     if entry.layer is not None and entry.what_it_is is not None:
         raise ValueError(
             f"give 'layer' or 'what_it_is', not both: a {entry.what_it_is} sits on no layer"
@@ -222,6 +230,7 @@ class Card(Strict):
     good: bool = Field(description="True if it is a good project goal as written.")
     layer: Slug | None = Field(default=None, description="Optional. " + _LAYER)
     what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + _WHAT_IT_IS)
+    unfinished: bool = Field(default=False, description=_UNFINISHED)
     explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
 
     @model_validator(mode="after")
@@ -308,6 +317,7 @@ class QuizItem(Strict):
     project: ProjectKind = Field(description="The kind of project the statement comes from.")
     layer: Slug | None = Field(default=None, description=_LAYER)
     what_it_is: WhatItIs | None = Field(default=None, description=_WHAT_IT_IS)
+    unfinished: bool = Field(default=False, description=_UNFINISHED)
     speaker: Text | None = Field(default=None, description="Optional: who says it, e.g. 'The CFO'.")
     statement: Text = Field(description="The statement to judge, without quote marks.")
     question: Text = Field(description="What the reader is asked, e.g. 'Goal or decision?'.")

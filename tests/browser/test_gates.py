@@ -129,7 +129,7 @@ def test_printed_pdf_holds_every_verdict_and_explanation(page):
     text = re.sub(r"\s+", " ", pdf_text(page))
     for _statement, label in STATEMENTS.values():
         assert label in text
-    for snippet in ("Where it sits on the pyramid", "Needs work", "Good goal"):
+    for snippet in ("This statement sits at the", "Needs work", "Good goal"):
         assert snippet in text
     for chrome in ("Skip to content", "Reveal all", "Show verdict", "Hide verdict", "Type to start searching"):
         assert chrome not in text, chrome

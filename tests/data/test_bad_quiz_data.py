@@ -98,3 +98,35 @@ def test_unknown_option_key_suggests_the_right_one(data_dir, quiz_data):
         load_catalogue(data_dir.path)
     typo = next(p for p in caught.value.problems if p.field == "options.1.corect")
     assert "did you mean 'correct'?" in typo.message
+
+
+def test_an_item_says_where_it_sits(data_dir, quiz_data):
+    del quiz_data["items"][0]["layer"]
+    data_dir.valid().write("practice.yml", quiz_data)
+    problem = data_dir.only_problem()
+    assert problem.item == 'items[0] (id "gd-move-to-kubernetes")'
+    assert problem.message.startswith("say where the statement sits: 'layer' (a pyramid layer id) or 'what_it_is'")
+
+
+def test_an_item_sits_on_a_layer_or_is_something_else_not_both(data_dir, quiz_data):
+    quiz_data["items"][0]["what_it_is"] = "solution-idea"
+    data_dir.valid().write("practice.yml", quiz_data)
+    assert data_dir.only_problem().message == (
+        "give 'layer' or 'what_it_is', not both: a solution-idea sits on no layer")
+
+
+def test_what_it_is_names_a_known_kind(data_dir, quiz_data):
+    del quiz_data["items"][0]["layer"]
+    quiz_data["items"][0]["what_it_is"] = "wish"
+    data_dir.valid().write("practice.yml", quiz_data)
+    problem = data_dir.only_problem()
+    assert problem.field == "what_it_is"
+    assert "requirement" in problem.message and "learning-goal" in problem.message
+
+
+def test_an_unfinished_goal_names_the_layer_it_points_at(data_dir, quiz_data):
+    del quiz_data["items"][0]["layer"]
+    quiz_data["items"][0]["what_it_is"] = "requirement"
+    quiz_data["items"][0]["unfinished"] = True
+    data_dir.valid().write("practice.yml", quiz_data)
+    assert data_dir.only_problem().message == "'unfinished: true' needs the 'layer' the statement points at"
