@@ -44,7 +44,9 @@ _TOOL = re.compile(r"\b(" + "|".join(re.escape(w) for w in TOOL_WORDS) + r")\b",
 # Terms only readers in one country know; each needs a plain replacement.
 UK_ONLY = ["blue badge", "GP surgery", "GPs", "the surgery", "NHS", "trust's", "council cabinet",
            "cabinet member", "postcode", "Year 9", "bin collection", "rota", "head teacher", "maths",
-           "pupils", "pastoral"]
+           "pupils", "pastoral", "new starter", "new starters", "leaver", "leavers", "bank nurse",
+           "repeat prescription", "doctor's practice", "exams officer", "lower school",
+           "information governance", "programme director"]
 
 GLOSSARY_TERMS = ["Bet", "Initiative", "Delivery increment", '"So that"', "Technology-swap test",
                   "Requirement", "Constraint", "Solution idea", "Learning goal", "Operational goal",
