@@ -44,7 +44,9 @@ _TOOL = re.compile(r"\b(" + "|".join(re.escape(w) for w in TOOL_WORDS) + r")\b",
 # Terms only readers in one country know; each needs a plain replacement.
 UK_ONLY = ["blue badge", "GP surgery", "GPs", "the surgery", "NHS", "trust's", "council cabinet",
            "cabinet member", "postcode", "Year 9", "bin collection", "rota", "head teacher", "maths",
-           "pupils", "pastoral"]
+           "pupils", "pastoral", "new starter", "new starters", "leaver", "leavers", "bank nurse",
+           "repeat prescription", "doctor's practice", "exams officer", "lower school",
+           "information governance", "programme director"]
 
 GLOSSARY_TERMS = ["Bet", "Initiative", "Delivery increment", '"So that"', "Technology-swap test",
                   "Requirement", "Constraint", "Solution idea", "Learning goal", "Operational goal",
@@ -240,6 +242,31 @@ def test_every_answer_agrees_with_where_it_sits(cat):
         if not ok:
             problems.append(f"{item.id}: answer {label!r} but layer={item.layer} what_it_is={item.what_it_is}")
     assert not problems, "\n".join(problems)
+
+
+GOOD_AS_A_GOAL = ("A goal", "Nothing: it is a good goal")
+
+
+def test_unfinished_marks_the_statements_that_stop_too_soon_and_no_others(cat):
+    """"Neither" or "Stops too soon" with a layer means the statement points there but stops
+    too soon, so the page must say so; an answer that calls it good, or places it on its
+    layer as it stands, must not."""
+    names = {layer.name for layer in layers(cat)}
+    problems = []
+    for _, item in all_items(cat):
+        label = correct(item).label
+        if label in ("Neither", "Stops too soon") and item.layer is not None and not item.unfinished:
+            problems.append(f"{item.id}: answer {label!r} at layer {item.layer} needs 'unfinished: true'")
+        if item.unfinished and (label in GOOD_AS_A_GOAL or label in names):
+            problems.append(f"{item.id}: answer {label!r} calls it right as it stands, but it is unfinished")
+    for card_set in cat.card_sets.values():
+        for card in card_set.cards:
+            if card.verdict == "Stops too soon" and card.layer is not None and not card.unfinished:
+                problems.append(f"{card.id}: verdict 'Stops too soon' needs 'unfinished: true'")
+            if card.good and card.unfinished:
+                problems.append(f"{card.id}: a good card cannot be unfinished")
+    assert not problems, "\n".join(problems)
+    assert any(item.unfinished for _, item in all_items(cat)), "no unfinished item: is the flag read?"
 
 
 def test_an_answer_that_is_not_a_goal_never_sits_on_a_layer(cat):
