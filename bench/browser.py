@@ -376,3 +376,58 @@ def summarize_loads(runs: list[dict]) -> dict:
         "long_task_ms": median("long_task_ms"),
         "resource_timing_bytes": runs[0]["resource_timing_bytes"],
     }
+
+
+# --- the practice Check step ------------------------------------------------------------
+
+CHECK_HARNESS = """
+() => {
+  window.__gpCheck = { events: [], longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === "click" && entry.target && entry.target.matches('[data-gp-quiz-action="check"]')) {
+        window.__gpCheck.events.push(entry.processingEnd - entry.processingStart);
+      }
+    }
+  }).observe({ type: "event", durationThreshold: 0, buffered: false });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__gpCheck.longTasks.push(entry.duration);
+  }).observe({ type: "longtask", buffered: false });
+}
+"""
+CHECK_ITEM = "[data-gp-item]"
+
+
+def _check_samples(page, samples: int) -> dict:
+    """Pick the first option of `samples` questions and press Check on each, a person's pace apart."""
+    page.evaluate(CHECK_HARNESS)
+    items = page.locator(CHECK_ITEM)
+    count = min(samples, items.count())
+    for index in range(count):
+        item = items.nth(index)
+        item.locator("input[type=radio]").first.check()
+        item.locator('[data-gp-quiz-action="check"]').click()
+        page.wait_for_function("n => window.__gpCheck.events.length >= n", arg=index + 1)
+    page.wait_for_timeout(200)  # a long task is reported after it ends
+    return page.evaluate("() => window.__gpCheck")
+
+
+def measure_check(bench: BenchBrowser, url: str, samples: int) -> dict:
+    """Event Timing processing of the click on Check: at 1× CPU (median) and long tasks at 4× CPU."""
+    found = {}
+    for rate in (1, 4):
+        context = bench.browser.new_context(viewport=VIEWPORT)
+        try:
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            page.goto(url, wait_until="networkidle")
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            found[rate] = _check_samples(page, samples)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        finally:
+            context.close()
+    one, four = found[1], found[4]
+    return {"url": url, "samples": len(one["events"]), "check_ms": statistics.median(one["events"]),
+            "check_max_ms": max(one["events"]), "check_ms_4x": statistics.median(four["events"]),
+            "check_max_ms_4x": max(four["events"]), "long_tasks_4x": len(four["longTasks"]),
+            "long_task_ms_4x": max(four["longTasks"], default=0)}
