@@ -86,9 +86,9 @@ class DataDir:
 
     def problems(self) -> list:
         """Every problem loading this folder reports (it must report some)."""
-        from goal_pyramid import QuizDataError, load_catalogue
+        from goal_pyramid import DataError, load_catalogue
 
-        with pytest.raises(QuizDataError) as caught:
+        with pytest.raises(DataError) as caught:
             load_catalogue(self.path)
         return caught.value.problems
 

@@ -13,7 +13,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
 
-from .errors import Problem, QuizDataError
+from .errors import Problem, SettingsError
+from .errors import message as worded
 from .models import text_problem
 
 _WHERE = "mkdocs.yml"
@@ -125,7 +126,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_brand(settings: object, docs_dir: Path) -> Brand:
-    """Validate the brand mapping; raise QuizDataError naming each bad setting and its variable."""
+    """Validate the brand mapping; raise SettingsError naming each bad setting and its variable."""
     if settings is None:
         settings = {}
     problems: list[Problem] = []
@@ -141,9 +142,9 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
             field = str(detail["loc"][0]) if detail["loc"] else None
             message = detail["msg"].removeprefix("Value error, ")
             if detail["type"] == "extra_forbidden":
-                message = f"is not a known setting (allowed: {', '.join(Brand.model_fields)})"
+                message = worded("extra_forbidden", what="setting", allowed=", ".join(Brand.model_fields), hint="")
             elif detail["type"] == "string_type":
-                message = f"should be text, got {detail['input']!r} (quote it in mkdocs.yml)"
+                message = worded("string_type", shown=repr(detail["input"]), quote=" (quote it in mkdocs.yml)")
             if field in _SOURCES:
                 message += _set_by(field)
             problems.append(Problem(_WHERE, None, "extra.brand", field, message))
@@ -158,5 +159,5 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
                                 f"names {logo!r}, which leads out of {docs_dir.as_posix()}/ (through a link);"
                                 " copy the file into it" + _set_by("logo")))
     if problems:
-        raise QuizDataError(problems, heading="Goal Pyramid cannot use your brand settings:")
+        raise SettingsError(problems)
     return brand

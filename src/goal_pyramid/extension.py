@@ -23,7 +23,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .brand import check_brand
-from .errors import Problem, QuizDataError
+from .errors import MarkerError, Problem
 from .loader import ITEM_LISTS, Catalogue, data_files, load_catalogue
 
 
@@ -144,8 +144,8 @@ class _IdsUsedOnce(Treeprocessor):
         clashes = [element for element in root.iter() if element.get("id") in drawn]
         if clashes:
             catalogue = self.md.goal_pyramid.catalogue
-            raise QuizDataError([self._problem(element, catalogue) for element in clashes],
-                                heading="Goal Pyramid found an id used twice on this page:")
+            raise MarkerError([self._problem(element, catalogue) for element in clashes],
+                              heading="Goal Pyramid found an id used twice on this page:")
         return None
 
     def _problem(self, element, catalogue: Catalogue) -> Problem:

@@ -26,7 +26,7 @@ import re
 import yaml
 from markdown import Markdown
 
-from .errors import Problem, QuizDataError
+from .errors import MarkerError, Problem
 from .extension import Components
 from .loader import ITEM_LISTS
 from .models import QuizFile
@@ -101,7 +101,7 @@ def _draw_selection(md: Markdown, language: str, source: str) -> str:
             problems.append(Problem(f"page marker ```{language}", None, set_id, "items",
                                     f"names \"{item_id}\", but no practice question in quiz_data/ has that id{hint}"))
     if problems:
-        raise QuizDataError(problems, heading="Goal Pyramid cannot draw a component on this page:")
+        raise MarkerError(problems)
     # Built without re-validating: every item was validated where it was loaded.
     selection = QuizFile.model_construct(
         kind="quiz", id=set_id, adds_to=None, title=marker["title"], intro=marker["intro"],
@@ -159,8 +159,5 @@ def _lookup(components: Components, kind: str, language: str, source: str):
     return known[data_id]
 
 
-def _marker_error(language: str, message: str) -> QuizDataError:
-    return QuizDataError(
-        [Problem(f"page marker ```{language}", None, None, None, message)],
-        heading="Goal Pyramid cannot draw a component on this page:",
-    )
+def _marker_error(language: str, message: str) -> MarkerError:
+    return MarkerError([Problem(f"page marker ```{language}", None, None, None, message)])

@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, QuizDataError
+from .errors import DataError, Problem
+from .errors import message as worded
 from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile, character_name
 
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -169,7 +170,7 @@ def _folder_problem(folder: Path, what: str) -> str | None:
 
 
 def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str] = ()) -> Catalogue:
-    """Validate every data file under data_dir and the extra folders; raise QuizDataError listing all problems.
+    """Validate every data file under data_dir and the extra folders; raise DataError listing all problems.
 
     An extra folder holds a company's own files, checked by the same schema. Its
     files with `adds_to` put their items into the named set.
@@ -178,10 +179,10 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
     problems: list[Problem] = []
     wrong = _folder_problem(data_dir, "data folder")
     if wrong:
-        raise QuizDataError([Problem(display_path(data_dir), None, None, None, wrong)])
+        raise DataError([Problem(display_path(data_dir), None, None, None, wrong)])
     files = data_files(data_dir, problems)
     if not files and not problems:
-        raise QuizDataError(
+        raise DataError(
             [Problem(display_path(data_dir), None, None, None, "no .yml files in the data folder")]
         )
     for extra in map(Path, extra_dirs):
@@ -210,7 +211,7 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
     catalogue = Catalogue()
     _check_across_files(validated, catalogue, layer_ids_as_written, problems)
     if problems:
-        raise QuizDataError(problems)
+        raise DataError(problems)
     return catalogue
 
 
@@ -364,15 +365,12 @@ def _describe(parsed: _Parsed, error: ValidationError) -> list[Problem]:
             continue
         item, field_path = _split_location(parsed.raw, loc)
         message = _sentence(detail, parsed.raw.get("kind"), loc)
-        named = _FIELD_FIRST.match(message) if not loc else None
-        if named:  # a rule across a file's fields names the field it is about
-            field_path, loc = named.group(1), [named.group(1)]
+        named = (detail.get("ctx") or {}).get("field")
+        if named and not loc:  # a rule across a file's fields names the field it is about
+            field_path, loc = named, [named]
         line = _line(parsed.node, loc)
         problems.append(Problem(parsed.label, line, item, field_path, message))
     return problems
-
-
-_FIELD_FIRST = re.compile(r"^'([a-z_]+)' ")
 
 
 def _split_location(raw: object, loc: list) -> tuple[str | None, str | None]:
@@ -392,19 +390,18 @@ def _split_location(raw: object, loc: list) -> tuple[str | None, str | None]:
 def _sentence(detail: dict, kind: object, loc: list) -> str:
     kind_of_error = detail["type"]
     given = detail.get("input")
-    if kind_of_error == "missing":
-        return "is required but missing"
+    if "field" in (detail.get("ctx") or {}):  # our own rule, worded from MESSAGES already
+        return detail["msg"]
+    if kind_of_error in ("missing", "string_too_short", "string_pattern_mismatch") or (
+            kind_of_error == "too_short" and isinstance(given, list)):
+        return worded(kind_of_error, given=given)
     if kind_of_error == "extra_forbidden":
         allowed = _allowed_fields(kind, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"is not a known field (allowed: {', '.join(allowed)}){hint}"
-    if kind_of_error == "too_short" and isinstance(given, list):
-        return "should list at least one item, got an empty list"
-    if kind_of_error == "string_too_short":
-        return "should not be empty"
-    if kind_of_error == "string_pattern_mismatch":
-        return f"should be a lowercase slug like 'reduce-latency', got {given!r}"
+        return worded(kind_of_error, what="field", allowed=", ".join(allowed), hint=hint)
+    if kind_of_error == "string_type":
+        return worded(kind_of_error, shown=_kind_of(given), quote="")
     if kind_of_error == "value_error":
         return detail["msg"].removeprefix("Value error, ")
     message = detail["msg"].replace("Input should", "should", 1).replace(", unable to interpret input", "")

@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from .errors import field_rule
+
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 Slug = Annotated[
@@ -251,17 +253,11 @@ def _title_unless_addition(data):
     if data.adds_to is None:
         missing = [name for name in own if getattr(data, name) is None]
         if missing:
-            raise ValueError(
-                f"'{missing[0]}' is required but missing (only a file with 'adds_to' may leave it out,"
-                " because it adds its items to a set that has one)"
-            )
+            raise field_rule("field_required_unless_addition", missing[0])
     else:
         given = [name for name in own if getattr(data, name) is not None]
         if given:
-            raise ValueError(
-                f"'{given[0]}' is not used in a file with 'adds_to': its items join set"
-                f" '{data.adds_to}' under that set's {given[0]}; remove it"
-            )
+            raise field_rule("field_unused_in_addition", given[0], set_id=data.adds_to)
     return data
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goal_pyramid import QuizDataError, load_catalogue
+from goal_pyramid import DataError, load_catalogue
 
 
 
@@ -188,7 +188,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data_dir, cards_data, p
     data_dir.write("examples.yml", cards_data)
     data_dir.write("pyramid.yml", pyramid_data)
     data_dir.write("broken.yml", "kind: cards\n  id: x\n")
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue(data_dir.path)
     message = str(caught.value)
     lines = message.splitlines()
@@ -203,5 +203,5 @@ def test_every_problem_in_every_file_is_reported_at_once(data_dir, cards_data, p
 
 def test_missing_data_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(QuizDataError, match="data folder does not exist"):
+    with pytest.raises(DataError, match="data folder does not exist"):
         load_catalogue(tmp_path / "nowhere")

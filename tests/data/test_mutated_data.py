@@ -8,7 +8,7 @@ the extensions mkdocs.yml names (superfences with our fences, toc, smarty...).
 
 The outcome must be one of:
 
-- a data error: QuizDataError, each problem on one line that starts with the file;
+- a data error: DataError, each problem on one line that starts with the file;
 - a valid build, and then the data must really be well formed. The oracle:
   1. a strict reference parse, failing on a key written twice, reads the file,
      and validating what it read gives the same sets the site loaded (so no key
@@ -46,7 +46,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import get_yaml_loader
 
-from goal_pyramid import QuizDataError, load_catalogue
+from goal_pyramid import DataError, load_catalogue
 from goal_pyramid.loader import ITEM_LISTS, data_files
 from goal_pyramid.models import DATA_FILE
 from tests.conftest import ROOT
@@ -240,7 +240,7 @@ def check_case(folder: Path, mutated: str) -> str:
     """
     try:
         catalogue = load_catalogue(folder)
-    except QuizDataError as error:
+    except DataError as error:
         lines = str(error).splitlines()
         assert len(lines) == 1 + len(error.problems), lines
         for line, problem in zip(lines[1:], error.problems):
@@ -249,7 +249,7 @@ def check_case(folder: Path, mutated: str) -> str:
     names, configs = _mkdocs_extensions(folder)
     try:
         html = markdown.Markdown(extensions=names, extension_configs=configs).convert(_page(catalogue))
-    except QuizDataError as error:
+    except DataError as error:
         raise AssertionError(f"validation accepted data that the page then refused: {error}") from None
 
     for path in [folder / mutated]:
