@@ -19,12 +19,10 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem
 from .errors import message as worded
-from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile, character_name
+from .components import DATA_FILE, ITEM_LISTS, KINDS, WITH_DATA
+from .models import character_name
 
 DATA_SUFFIXES = (".yml", ".yaml")
-
-# The list of items in each kind of file: their ids become #links, so they are unique across files.
-ITEM_LISTS = {"pyramid": "layers", "cards": "cards", "quiz": "items"}
 
 _EXTRA_SET_BY = "(set by extra_data_dir in mkdocs.yml or GOAL_PYRAMID_EXTRA_DATA)"
 
@@ -77,17 +75,28 @@ def _unreadable_value(node: yaml.Node, error: Exception, lines: list[str]) -> st
 
 @dataclass
 class Catalogue:
-    """All validated data, looked up by kind and id."""
+    """All validated data: each component's sets (by its name, then the set's id)."""
 
-    pyramids: dict[str, PyramidFile] = field(default_factory=dict)
-    card_sets: dict[str, CardsFile] = field(default_factory=dict)
-    quizzes: dict[str, QuizFile] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
+    sets: dict[str, dict[str, BaseModel]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from (named in errors)
     additions: dict[str, list[str]] = field(default_factory=dict)  # set id -> files that added to it
-    rendered: dict[tuple, str] = field(default_factory=dict)  # component HTML, drawn once per template version
 
     def by_kind(self, kind: str) -> dict[str, BaseModel]:
-        return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes}[kind]
+        return self.sets[kind]
+
+    # The sets other parts read by name: the pyramid's layers name every layer id; the
+    # practice sets are what a selection picks from and what progress sums up.
+    @property
+    def pyramids(self) -> dict[str, BaseModel]:
+        return self.sets["pyramid"]
+
+    @property
+    def card_sets(self) -> dict[str, BaseModel]:
+        return self.sets["cards"]
+
+    @property
+    def quizzes(self) -> dict[str, BaseModel]:
+        return self.sets["quiz"]
 
     def layer_names(self) -> dict[str, str]:
         return {
@@ -196,7 +205,7 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
                                     f"no .yml files in the extra data folder {_EXTRA_SET_BY}"))
         files += extra_files
 
-    validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
+    validated: list[tuple[_Parsed, BaseModel]] = []
     layer_ids_as_written: set[str] = set()  # so one broken pyramid does not flag every card
     for path in files:
         parsed = _parse(path, problems)
@@ -429,8 +438,8 @@ def _kind_of(value: object) -> str:
 
 def _allowed_fields(kind: object, loc: list) -> list[str]:
     """The field names allowed where loc points, for 'did you mean'."""
-    models = {"pyramid": PyramidFile, "cards": CardsFile, "quiz": QuizFile}
-    model = models.get(kind) if isinstance(kind, str) else None
+    component = WITH_DATA.get(kind) if isinstance(kind, str) else None
+    model = component.model if component else None
     if model is None:
         return []
     for part in loc:
@@ -474,7 +483,7 @@ def _line(node: yaml.Node | None, loc: list) -> int | None:
 
 
 def _check_across_files(
-    validated: list[tuple[_Parsed, PyramidFile | CardsFile]],
+    validated: list[tuple[_Parsed, BaseModel]],
     catalogue: Catalogue,
     layer_ids_as_written: set[str],
     problems: list[Problem],
@@ -509,11 +518,10 @@ def _check_across_files(
 
     layers = list(catalogue.layer_names()) or sorted(layer_ids_as_written)
     for parsed, data in validated:
-        if isinstance(data, PyramidFile):
-            continue
         list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
-            if entry.layer is not None and entry.layer not in layer_ids_as_written:
+            layer = getattr(entry, "layer", None)  # a statement's place; a pyramid's own layers have none
+            if layer is not None and layer not in layer_ids_as_written:
                 close = difflib.get_close_matches(entry.layer, sorted(layer_ids_as_written), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
@@ -527,7 +535,7 @@ def _check_across_files(
 
 
 def _merge_additions(
-    validated: list[tuple[_Parsed, PyramidFile | CardsFile | QuizFile]],
+    validated: list[tuple[_Parsed, BaseModel]],
     catalogue: Catalogue,
     problems: list[Problem],
 ) -> None:

@@ -47,8 +47,8 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import get_yaml_loader
 
 from goal_pyramid import DataError, load_catalogue
-from goal_pyramid.loader import ITEM_LISTS, data_files
-from goal_pyramid.models import DATA_FILE
+from goal_pyramid.components import COMPONENTS, DATA_FILE, ITEM_LISTS
+from goal_pyramid.loader import data_files
 from tests.conftest import ROOT
 
 # At least 300 run in `make test` (about 15 s on a quiet 2-core machine), the same cases every
@@ -228,9 +228,10 @@ def _mkdocs_extensions(data_dir: Path) -> tuple[list, dict]:
 
 
 def _page(catalogue) -> str:
-    fences = [f"```gp-{kind}\n{data_id}\n```\n" for kind in ("pyramid", "cards", "quiz")
-              for data_id in catalogue.by_kind(kind)]
-    return "# Everything\n\n" + "\n".join(fences) + "\n```gp-progress\n```\n"
+    fences = [f"```{component.fence}\n{data_id}\n```\n" for component in COMPONENTS if component.names_data
+              for data_id in catalogue.by_kind(component.name)]
+    summaries = [f"```{component.fence}\n```\n" for component in COMPONENTS if not component.names_data]
+    return "# Everything\n\n" + "\n".join(fences) + "\n" + "".join(summaries)
 
 
 def check_case(folder: Path, mutated: str) -> str:

@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from goal_pyramid import DataError, GoalPyramidError, MarkerError
-from goal_pyramid.fences import format_cards, format_progress, format_pyramid, format_quiz
+from goal_pyramid.components import COMPONENTS
+from goal_pyramid.fences import format_component
 from tests.conftest import ROOT
 
 
@@ -21,12 +22,8 @@ def convert(text: str, data_dir) -> BeautifulSoup:
                 "templates_dir": str(ROOT / "overrides" / "components"),
             },
             "pymdownx.superfences": {
-                "custom_fences": [
-                    {"name": "gp-pyramid", "class": "gp-pyramid", "format": format_pyramid},
-                    {"name": "gp-cards", "class": "gp-cards", "format": format_cards},
-                    {"name": "gp-quiz", "class": "gp-quiz", "format": format_quiz},
-                    {"name": "gp-progress", "class": "gp-progress", "format": format_progress},
-                ]
+                "custom_fences": [{"name": component.fence, "class": component.fence, "format": format_component}
+                                  for component in COMPONENTS]
             },
         },
     )

@@ -1,0 +1,56 @@
+"""Example cards: statements to judge with a tap, each revealing its verdict and why.
+
+Template, script ("Reveal all" included), style and worked examples: overrides/components/cards/.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from ..models import (ADDS_TO_HELP, LAYER_HELP, TITLE_HELP, UNFINISHED_HELP, WHAT_IT_IS_HELP, MarkdownText, Slug,
+                      Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition)
+from ..render import render_markdown
+from typing import Literal
+
+
+class Card(Strict):
+    """One goal statement to judge."""
+
+    id: Slug
+    statement: Text = Field(description="The statement, without quote marks.")
+    verdict: Text = Field(description="Its short verdict label, e.g. 'Stops too soon'.")
+    good: bool = Field(description="True if it is a good project goal as written.")
+    layer: Slug | None = Field(default=None, description="Optional. " + LAYER_HELP)
+    what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + WHAT_IT_IS_HELP)
+    unfinished: bool = Field(default=False, description=UNFINISHED_HELP)
+    explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
+
+    @model_validator(mode="after")
+    def _sits_somewhere_once(self) -> Card:
+        return layer_or_what_it_is(self, required=False)
+
+
+
+
+class CardsFile(Strict):
+    """A set of example statements, each revealed by a tap."""
+
+    kind: Literal["cards"]
+    id: Slug
+    adds_to: Slug | None = Field(default=None, description=ADDS_TO_HELP)
+    title: Text | None = Field(default=None, description=TITLE_HELP)
+    cards: list[Card] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _owntitle_unless_addition(self):
+        return title_unless_addition(self)
+
+
+
+
+def view(cards: CardsFile, catalogue) -> dict:
+    return {
+        "card_set": cards,
+        "explanations": {card.id: render_markdown(card.explanation) for card in cards.cards},
+        "layer_names": catalogue.layer_names(),
+    }
