@@ -26,7 +26,9 @@
         showToolbar(root);
       } catch (error) {
         // One broken component must not break the others; it still works as plain HTML.
+        var name = root.getAttribute("data-gp-module");
         root.setAttribute("data-gp-failed", String(error && error.message));
+        console.error("Goal Pyramid: the " + name + " component did not start; it stays plain HTML.", error);
       }
     });
   }
