@@ -31,8 +31,8 @@ BUILD_URL = "http://127.0.0.1:8000/"  # site_url for timed builds (never served)
 
 # A fenced block ```gp-pyramid / ```gp-cards (or ~~~), the fence and its content.
 _MARKER_BLOCK = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[ \t]*(?:%s)\b[^\n]*\n.*?^(?P=fence)[ \t]*$\n?"
-    % "|".join(re.escape(name) for name in CUSTOM_FENCES),
+    r"^(?P<fence>`{3,}|~{3,})[ \t]*(?:" + "|".join(re.escape(name) for name in CUSTOM_FENCES)
+    + r")\b[^\n]*\n.*?^(?P=fence)[ \t]*$\n?",
     re.MULTILINE | re.DOTALL,
 )
 

@@ -12,18 +12,17 @@ the components:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .brand import check_brand
-from .errors import MarkerError, Problem
 from .components import ITEM_LISTS, KINDS
+from .errors import MarkerError, Problem
 from .loader import Catalogue, data_files, load_catalogue
 from .render import templates_fingerprint
 

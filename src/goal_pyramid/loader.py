@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .components import DATA_FILE, ITEM_LISTS, KINDS, WITH_DATA
 from .errors import DataError, Problem
 from .errors import message as worded
-from .components import DATA_FILE, ITEM_LISTS, KINDS, WITH_DATA
 from .models import character_name
 
 DATA_SUFFIXES = (".yml", ".yaml")

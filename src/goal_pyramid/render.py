@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from .models import character_name, is_blank, refused_character, text_problem
 
-
 # --- Markdown fields: what may reach the browser ------------------------------------------
 #
 # The HTML that Markdown makes is cleaned by an allow-list (nh3, Rust's ammonia), and data

@@ -7,8 +7,6 @@ import pytest
 from goal_pyramid import DataError, load_catalogue
 
 
-
-
 def test_valid_data_loads(data_dir):
     catalogue = load_catalogue(data_dir.valid().path)
     assert list(catalogue.pyramids) == ["goal-pyramid"]
@@ -139,7 +137,7 @@ def test_unknown_kind(data_dir, cards_data):
     data_dir.write("examples.yml", cards_data)
     problem = data_dir.only_problem()
     assert problem.field == "kind"
-    assert "should be one of 'pyramid', 'cards', 'quiz', got 'quizz'" == problem.message
+    assert problem.message == "should be one of 'pyramid', 'cards', 'quiz', got 'quizz'"
 
 
 def test_wrong_value_from_a_fixed_list(data_dir, pyramid_data):

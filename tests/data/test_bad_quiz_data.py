@@ -7,7 +7,6 @@ import pytest
 from goal_pyramid import DataError, load_catalogue
 
 
-
 def test_a_valid_quiz_loads(data_dir, quiz_data):
     data_dir.valid().write("practice.yml", quiz_data)
     catalogue = load_catalogue(data_dir.path)

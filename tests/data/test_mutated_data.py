@@ -244,7 +244,7 @@ def check_case(folder: Path, mutated: str) -> str:
     except DataError as error:
         lines = str(error).splitlines()
         assert len(lines) == 1 + len(error.problems), lines
-        for line, problem in zip(lines[1:], error.problems):
+        for line, problem in zip(lines[1:], error.problems, strict=True):
             assert problem.file and line.startswith(f"  - {problem.file}"), line
         return "data error"
     names, configs = _mkdocs_extensions(folder)

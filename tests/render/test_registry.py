@@ -53,7 +53,7 @@ def test_each_component_has_its_asset_folder(component):
 
 
 def test_the_data_kinds_and_catalogue_come_from_the_registry():
-    assert KINDS == tuple(name for name, component in BY_NAME.items() if component.model is not None)
+    assert tuple(name for name, component in BY_NAME.items() if component.model is not None) == KINDS
     assert set(Catalogue().sets) == set(WITH_DATA)
     for kind, component in WITH_DATA.items():
         assert component.model.model_fields["kind"].annotation.__args__ == (kind,)

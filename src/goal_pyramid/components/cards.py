@@ -5,12 +5,25 @@ Template, script ("Reveal all" included), style and worked examples: overrides/c
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
-from ..models import (ADDS_TO_HELP, LAYER_HELP, TITLE_HELP, UNFINISHED_HELP, WHAT_IT_IS_HELP, MarkdownText, Slug,
-                      Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition)
+from ..models import (
+    ADDS_TO_HELP,
+    LAYER_HELP,
+    TITLE_HELP,
+    UNFINISHED_HELP,
+    WHAT_IT_IS_HELP,
+    MarkdownText,
+    Slug,
+    Strict,
+    Text,
+    WhatItIs,
+    layer_or_what_it_is,
+    title_unless_addition,
+)
 from ..render import render_markdown
-from typing import Literal
 
 
 class Card(Strict):

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from markupsafe import Markup
 from pydantic import Field, model_validator
 
 from ..models import MarkdownText, Slug, Strict, Text
 from ..render import render_markdown
-from markupsafe import Markup
 
 
 class Layer(Strict):

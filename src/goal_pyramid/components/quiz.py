@@ -10,10 +10,21 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..models import (ADDS_TO_HELP, LAYER_HELP, TITLE_HELP, UNFINISHED_HELP, WHAT_IT_IS_HELP, MarkdownText, Slug,
-                      Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition)
+from ..models import (
+    ADDS_TO_HELP,
+    LAYER_HELP,
+    TITLE_HELP,
+    UNFINISHED_HELP,
+    WHAT_IT_IS_HELP,
+    MarkdownText,
+    Slug,
+    Strict,
+    Text,
+    WhatItIs,
+    layer_or_what_it_is,
+    title_unless_addition,
+)
 from ..render import render_markdown
-
 
 ProjectKind = Literal[
     "data-platform",
