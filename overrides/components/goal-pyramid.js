@@ -410,13 +410,18 @@
       return storageState.full;
     },
     // Calls back when another tab changes progress; returns a function that stops it.
-    onChange: function (callback) {
-      listeners.push(callback);
-      return function () {
-        listeners = listeners.filter(function (listener) {
-          return listener !== callback;
-        });
+    // callback runs while root is on the page; instant navigation leaves it behind, and then it stops.
+    onChange: function (callback, root) {
+      var listener = function () {
+        if (!root.isConnected) {
+          listeners = listeners.filter(function (other) {
+            return other !== listener;
+          });
+          return;
+        }
+        callback();
       };
+      listeners.push(listener);
     }
   };
 

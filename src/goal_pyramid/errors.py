@@ -91,6 +91,14 @@ MESSAGES = {
     "too_short": "should list at least one item, got an empty list",
     "extra_forbidden": "is not a known {what} (allowed: {allowed}){hint}",
     "string_type": "should be text, got {shown}{quote}",
+    "setting_not_plain_text": (
+        "should be plain text without \" < or > (Material puts it in attributes unescaped), got {given}"),
+    "setting_not_a_colour": "should be a CSS colour such as '#0b5d3b', 'rgb(11 93 59)' or 'teal', got {given}{hint}",
+    "setting_not_a_link": "should be a mailto:, https:// or http:// address, got {given}",
+    "setting_not_a_site_address": (
+        "should be the full address the site is hosted at, such as 'https://learning.acme.example/goals/':"
+        " http:// or https://, a host, and a path of letters, digits and - . _ ~ / % only (nothing a page would"
+        " have to escape), got {given}"),
     "field_required_unless_addition": (
         "'{field}' is required but missing (only a file with 'adds_to' may leave it out,"
         " because it adds its items to a set that has one)"),

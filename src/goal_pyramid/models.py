@@ -149,18 +149,18 @@ class Strict(BaseModel):
 # What a statement is when it sits on no layer of the pyramid.
 WhatItIs = Literal["requirement", "constraint", "solution-idea", "learning-goal"]
 
-LAYER_HELP = (
+_LAYER_HELP = (
     "The id of the pyramid layer where the statement really sits. Leave it out when the"
     " statement sits on no layer, and say what_it_is instead."
 )
-WHAT_IT_IS_HELP = (
+_WHAT_IT_IS_HELP = (
     "For a statement that sits on no layer: 'requirement' (belongs in the specification),"
     " 'constraint' (a limit on the plan), 'solution-idea' (a candidate for the execution layer,"
     " once a goal is written) or 'learning-goal' (a question to answer before committing)."
 )
 
 
-UNFINISHED_HELP = (
+_UNFINISHED_HELP = (
     "Optional, with 'layer': true when the statement points at that layer but stops too soon"
     " to be used there as written (no measure, no deadline, or no one who gains)."
 )
@@ -182,11 +182,16 @@ def layer_or_what_it_is(entry, required: bool):
     return entry
 
 
-ADDS_TO_HELP = (
+_ADDS_TO_HELP = (
     "Optional: the id of a set of the same kind to add this file's items to, e.g. 'six-examples'."
     " Used for a company's own examples in an extra data folder."
 )
-TITLE_HELP = "The set's heading. Required, except in a file with adds_to, which takes its set's title."
+_TITLE_HELP = "The set's heading. Required, except in a file with adds_to, which takes its set's title."
+
+
+# What a field shared by several components means, for the JSON Schema (editors show it).
+HELP = {"layer": _LAYER_HELP, "what_it_is": _WHAT_IT_IS_HELP, "unfinished": _UNFINISHED_HELP,
+        "adds_to": _ADDS_TO_HELP, "title": _TITLE_HELP}
 
 
 def title_unless_addition(data):

@@ -43,8 +43,7 @@ def test_the_page_template_loads_the_assets_of_every_component_and_no_other():
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda component: component.name)
 def test_each_component_has_its_asset_folder(component):
     folder = ROOT / "overrides" / "components" / component.name
-    for asset in (component.template, component.script.removeprefix("components/"),
-                  component.style.removeprefix("components/")):
+    for asset in (component.template, component.file(".js"), component.file(".css")):
         assert (ROOT / "overrides" / "components" / asset).is_file(), asset
     template = (folder / f"{component.name}.html").read_text(encoding="utf-8")
     assert f'data-gp-module="{component.name}"' in template

@@ -470,13 +470,7 @@
       updateSummary(false);
     }
     showSaved();
-    var stop = progress.onChange(function () {
-      if (!root.isConnected) {
-        stop();  // left behind by instant navigation
-        return;
-      }
-      showSaved();
-    });
+    progress.onChange(showSaved, root);
   }
 
   (window.goalPyramidModules = window.goalPyramidModules || {}).quiz = mountQuiz;

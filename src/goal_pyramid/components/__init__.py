@@ -44,21 +44,13 @@ class Component:
     def fence(self) -> str:
         return f"gp-{self.name}"
 
+    def file(self, ending: str) -> str:
+        """Its file in overrides/components/: '.html' its template, '.js' its script, '.css' its style."""
+        return f"{self.name}/{self.name}{ending}"
+
     @property
     def template(self) -> str:
-        return f"{self.name}/{self.name}.html"
-
-    @property
-    def script(self) -> str:
-        return f"components/{self.name}/{self.name}.js"
-
-    @property
-    def style(self) -> str:
-        return f"components/{self.name}/{self.name}.css"
-
-    @property
-    def examples(self) -> str:
-        return f"{self.name}/examples.yml"
+        return self.file(".html")
 
 
 COMPONENTS: tuple[Component, ...] = (

@@ -9,20 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..models import (
-    ADDS_TO_HELP,
-    LAYER_HELP,
-    TITLE_HELP,
-    UNFINISHED_HELP,
-    WHAT_IT_IS_HELP,
-    MarkdownText,
-    Slug,
-    Strict,
-    Text,
-    WhatItIs,
-    layer_or_what_it_is,
-    title_unless_addition,
-)
+from ..models import HELP, MarkdownText, Slug, Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition
 from ..render import render_markdown
 
 
@@ -33,9 +20,9 @@ class Card(Strict):
     statement: Text = Field(description="The statement, without quote marks.")
     verdict: Text = Field(description="Its short verdict label, e.g. 'Stops too soon'.")
     good: bool = Field(description="True if it is a good project goal as written.")
-    layer: Slug | None = Field(default=None, description="Optional. " + LAYER_HELP)
-    what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + WHAT_IT_IS_HELP)
-    unfinished: bool = Field(default=False, description=UNFINISHED_HELP)
+    layer: Slug | None = Field(default=None, description="Optional. " + HELP["layer"])
+    what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + HELP["what_it_is"])
+    unfinished: bool = Field(default=False, description=HELP["unfinished"])
     explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
 
     @model_validator(mode="after")
@@ -50,8 +37,8 @@ class CardsFile(Strict):
 
     kind: Literal["cards"]
     id: Slug
-    adds_to: Slug | None = Field(default=None, description=ADDS_TO_HELP)
-    title: Text | None = Field(default=None, description=TITLE_HELP)
+    adds_to: Slug | None = Field(default=None, description=HELP["adds_to"])
+    title: Text | None = Field(default=None, description=HELP["title"])
     cards: list[Card] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -10,20 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..models import (
-    ADDS_TO_HELP,
-    LAYER_HELP,
-    TITLE_HELP,
-    UNFINISHED_HELP,
-    WHAT_IT_IS_HELP,
-    MarkdownText,
-    Slug,
-    Strict,
-    Text,
-    WhatItIs,
-    layer_or_what_it_is,
-    title_unless_addition,
-)
+from ..models import HELP, MarkdownText, Slug, Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition
 from ..render import render_markdown
 
 ProjectKind = Literal[
@@ -62,9 +49,9 @@ class QuizItem(Strict):
         description="'two-way': exactly two options; 'one-of-many': three or more."
     )
     project: ProjectKind = Field(description="The kind of project the statement comes from.")
-    layer: Slug | None = Field(default=None, description=LAYER_HELP)
-    what_it_is: WhatItIs | None = Field(default=None, description=WHAT_IT_IS_HELP)
-    unfinished: bool = Field(default=False, description=UNFINISHED_HELP)
+    layer: Slug | None = Field(default=None, description=HELP["layer"])
+    what_it_is: WhatItIs | None = Field(default=None, description=HELP["what_it_is"])
+    unfinished: bool = Field(default=False, description=HELP["unfinished"])
     speaker: Text | None = Field(default=None, description="Optional: who says it, e.g. 'The CFO'.")
     statement: Text = Field(description="The statement to judge, without quote marks.")
     question: Text = Field(description="What the reader is asked, e.g. 'Goal or decision?'.")
@@ -99,8 +86,8 @@ class QuizFile(Strict):
 
     kind: Literal["quiz"]
     id: Slug
-    adds_to: Slug | None = Field(default=None, description=ADDS_TO_HELP)
-    title: Text | None = Field(default=None, description=TITLE_HELP)
+    adds_to: Slug | None = Field(default=None, description=HELP["adds_to"])
+    title: Text | None = Field(default=None, description=HELP["title"])
     intro: MarkdownText | None = Field(
         default=None, description="A short introduction shown above the questions (not in an addition)."
     )
