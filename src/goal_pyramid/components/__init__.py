@@ -78,7 +78,7 @@ def json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Goal Pyramid quiz data"
     schema["description"] = (
-        "One file of quiz_data/. Generated from src/goal_pyramid/models.py by"
+        "One file of quiz_data/. Generated from the models in src/goal_pyramid/components/ by"
         " scripts/export_schema.py; do not edit by hand."
     )
     return schema
