@@ -24,7 +24,8 @@ validate: $(READY)  ## Check quiz_data/ (and $$GOAL_PYRAMID_EXTRA_DATA, if set) 
 schema: $(READY)  ## Regenerate quiz_data/schema.json from the models
 	$(PY) scripts/export_schema.py
 
-test: $(READY) $(NODE_READY) system-tools  ## Validate, build with --strict, run every test (and every quality gate)
+test: $(READY) $(NODE_READY) system-tools  ## Lint, validate, build with --strict, run every test (and every quality gate)
+	$(VENV)/bin/ruff check .
 	$(PY) scripts/validate_data.py
 	$(PY) scripts/export_schema.py --check
 	$(PY) -m mkdocs build --strict --clean

@@ -376,3 +376,74 @@ def summarize_loads(runs: list[dict]) -> dict:
         "long_task_ms": median("long_task_ms"),
         "resource_timing_bytes": runs[0]["resource_timing_bytes"],
     }
+
+
+# --- the practice Check step ------------------------------------------------------------
+
+CHECK_HARNESS = """
+() => {
+  const check = (target) => target && target.matches && target.matches('[data-gp-quiz-action="check"]');
+  window.__gpCheck = { events: [], spans: [], longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === "click" && check(entry.target)) {
+        window.__gpCheck.events.push(entry.processingEnd - entry.processingStart);
+      }
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: false });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__gpCheck.longTasks.push(entry.duration);
+  }).observe({ type: "longtask", buffered: false });
+  // Event Timing reports only events that take 16 ms or more in all; the same span, from the
+  // first click listener to the end of the submit it causes (where Check does its work), always.
+  let start = null;
+  window.addEventListener("click", (event) => { start = check(event.target) ? performance.now() : null; }, true);
+  window.addEventListener("submit", () => {
+    if (start !== null) window.__gpCheck.spans.push(performance.now() - start);
+    start = null;
+  });
+}
+"""
+CHECK_ITEM = "[data-gp-item]"
+
+
+def _check_samples(page, samples: int) -> dict:
+    """Pick the first option of `samples` questions and press Check on each, a person's pace apart."""
+    page.evaluate(CHECK_HARNESS)
+    items = page.locator(CHECK_ITEM)
+    count = min(samples, items.count())
+    for index in range(count):
+        item = items.nth(index)
+        item.locator("input[type=radio]").first.check()
+        item.locator('[data-gp-quiz-action="check"]').click()
+        page.wait_for_function("n => window.__gpCheck.spans.length >= n", arg=index + 1)
+    page.wait_for_timeout(200)  # a long task, and an event entry, is reported after it ends
+    return page.evaluate("() => window.__gpCheck")
+
+
+def measure_check(bench: BenchBrowser, url: str, samples: int) -> dict:
+    """Event Timing processing of the click on Check: at 1× CPU (median) and long tasks at 4× CPU."""
+    found = {}
+    for rate in (1, 4):
+        context = bench.browser.new_context(viewport=VIEWPORT)
+        try:
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            page.goto(url, wait_until="networkidle")
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            found[rate] = _check_samples(page, samples)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        finally:
+            context.close()
+    one, four = found[1], found[4]
+    return {"url": url, "samples": len(one["spans"]), **_handler_times(one, ""), **_handler_times(four, "_4x"),
+            "long_tasks_4x": len(four["longTasks"]), "long_task_ms_4x": max(four["longTasks"], default=0)}
+
+
+def _handler_times(found: dict, suffix: str) -> dict:
+    """Event Timing's processing time when it reported every click; else (clicks under 16 ms) the listener span."""
+    every = len(found["events"]) == len(found["spans"])
+    values = found["events"] if every else found["spans"]
+    return {f"check_ms{suffix}": statistics.median(values), f"check_max_ms{suffix}": max(values),
+            f"check_source{suffix}": "event-timing" if every else "listener-span",
+            f"event_timing_entries{suffix}": len(found["events"])}

@@ -21,17 +21,18 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from goal_pyramid.components import COMPONENTS
 from scripts.site_server import build
 
-CUSTOM_FENCES = ("gp-pyramid", "gp-cards", "gp-quiz", "gp-progress")
+CUSTOM_FENCES = tuple(component.fence for component in COMPONENTS)
 CUSTOM_EXTENSION = "goal_pyramid"
 SCALE_CARDS = 500
 BUILD_URL = "http://127.0.0.1:8000/"  # site_url for timed builds (never served)
 
 # A fenced block ```gp-pyramid / ```gp-cards (or ~~~), the fence and its content.
 _MARKER_BLOCK = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[ \t]*(?:%s)\b[^\n]*\n.*?^(?P=fence)[ \t]*$\n?"
-    % "|".join(re.escape(name) for name in CUSTOM_FENCES),
+    r"^(?P<fence>`{3,}|~{3,})[ \t]*(?:" + "|".join(re.escape(name) for name in CUSTOM_FENCES)
+    + r")\b[^\n]*\n.*?^(?P=fence)[ \t]*$\n?",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -196,7 +197,7 @@ def _pyramid_layers(quiz_data: Path) -> list[str]:
 
 
 def _validate(data: dict) -> None:
-    from goal_pyramid.models import DATA_FILE  # the project's own schema
+    from goal_pyramid.components import DATA_FILE  # the project's own schema
 
     DATA_FILE.validate_python(data)
 

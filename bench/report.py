@@ -90,7 +90,8 @@ def playwright_rows(ours: dict, control: dict) -> list[str]:
     for kind in ("document", "script", "stylesheet", "font", "image", "other", "total"):
         a, b = mine["by_type"][kind], theirs["by_type"][kind]
         lines.append(row(f"  {kind}", a["bytes"], b["bytes"],
-                         ours_text=f"{a['bytes']:,} ({a['requests']})", control_text=f"{b['bytes']:,} ({b['requests']})"))
+                         ours_text=f"{a['bytes']:,} ({a['requests']})",
+                         control_text=f"{b['bytes']:,} ({b['requests']})"))
     lines += [
         row("  first contentful paint", mine["fcp_ms"], theirs["fcp_ms"], fmt_ms),
         row("  layout-shift sum (worst load)", mine["layout_shift_sum"], theirs["layout_shift_sum"], fmt_cls),

@@ -18,6 +18,8 @@ and served with gzip on 127.0.0.1, in Debian's Chromium:
   example cards and pyramid layers; on control pages, for bare <details>;
 - component weight: gzipped bytes of the components/ assets each page loads,
   the site-wide stylesheets/theme.css, and the page HTML against the control's;
+- the practice Check step (Event Timing processing of the click, 10 questions)
+  at 1× CPU, and long tasks while doing it at 4× (CDP CPU throttling);
 - a SCALE case: a project copy with a page of 500 generated cards (bank/) and
   the same page without the marker: build time difference, page weight, TBT
   (Lighthouse desktop) and reveal latency.
@@ -45,7 +47,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench import projects, readme
-from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_page, run_lighthouse
+from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_check, measure_page, run_lighthouse
 from bench.budgets import verdicts
 from bench.report import render
 from scripts.site_server import built_site
@@ -56,6 +58,8 @@ PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/"
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
          "practice/whats-wrong/", "practice/progress/"]
 QUICK_PAGES = ["", "examples/"]
+CHECK_PAGE = "practice/who-is-speaking/"  # the practice Check step is timed here
+CHECK_SAMPLES = 10
 SCALE_PAGE = "bank/"
 RESULTS = ROOT / "bench" / "results.json"
 
@@ -182,6 +186,14 @@ def measure_pages(control: Path, settings: Settings) -> tuple[dict, dict]:
     return pages, weight
 
 
+def measure_practice() -> dict:
+    """The practice Check step: its handler time at 1× CPU and long tasks at 4× (Event Timing)."""
+    log(f"Check on {CHECK_PAGE}, {CHECK_SAMPLES} questions at 1× and 4× CPU")
+    with built_site(ROOT, gzip_enabled=True) as ours, BenchBrowser() as bench:
+        bench.warm_up([ours.url])
+        return measure_check(bench, ours.url + CHECK_PAGE, CHECK_SAMPLES)
+
+
 def measure_scale(workspace: Path, settings: Settings) -> dict:
     """The 500-card page against the same page unmarked: builds, weight, TBT, reveal."""
     bank = projects.make_scale(ROOT, workspace / "bank", marked=True)
@@ -206,6 +218,7 @@ def run(settings: Settings) -> dict:
         results["builds"] = measure_builds(control, settings)
         results["pages"], results["component_weight"] = measure_pages(control, settings)
         results["scale"] = measure_scale(workspace, settings)
+        results["practice"] = measure_practice()
     results["budgets"] = verdicts(results)
     results["seconds"] = time.perf_counter() - started
     return results

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from goal_pyramid.models import json_schema
+from goal_pyramid.components import json_schema
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "quiz_data" / "schema.json"
 

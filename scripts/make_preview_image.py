@@ -10,9 +10,8 @@ copies to assets/images/preview.png.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 

@@ -63,7 +63,6 @@ class QuietHandler(SimpleHTTPRequestHandler):
 class BuiltSite:
     url: str
     directory: Path
-    build_seconds: float
 
 
 def build(project: Path, site_dir: Path, site_url: str, config: str = "mkdocs.yml",
@@ -98,11 +97,11 @@ def built_site(project: Path, *, config: str = "mkdocs.yml", gzip_enabled: bool 
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root_dir)))
         path = f"/{prefix.strip('/')}/" if prefix.strip("/") else "/"
         url = f"http://127.0.0.1:{server.server_address[1]}{path}"
-        seconds = build(project, site_dir, url, config, env_vars)
+        build(project, site_dir, url, config, env_vars)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            yield BuiltSite(url=url, directory=site_dir, build_seconds=seconds)
+            yield BuiltSite(url=url, directory=site_dir)
         finally:
             server.shutdown()
             server.server_close()

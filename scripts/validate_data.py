@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from goal_pyramid import QuizDataError, load_catalogue
+from goal_pyramid import DataError, load_catalogue
 
 
 def main(argv: list[str]) -> int:
@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
     extra_dirs = [Path(args.extra.strip())] if args.extra.strip() else []
     try:
         catalogue = load_catalogue(data_dir, extra_dirs)
-    except QuizDataError as error:
+    except DataError as error:
         print(error, file=sys.stderr)
         return 1
     layers = sum(len(p.layers) for p in catalogue.pyramids.values())

@@ -86,9 +86,9 @@ class DataDir:
 
     def problems(self) -> list:
         """Every problem loading this folder reports (it must report some)."""
-        from goal_pyramid import QuizDataError, load_catalogue
+        from goal_pyramid import DataError, load_catalogue
 
-        with pytest.raises(QuizDataError) as caught:
+        with pytest.raises(DataError) as caught:
             load_catalogue(self.path)
         return caught.value.problems
 
@@ -144,7 +144,8 @@ EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "e
 # Every built page, the 404 page included (a static server returns it with 200 here).
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
-         "practice/whats-wrong/", "practice/progress/", "practice/run-a-session/", "glossary/", "embedding/", "404.html",
+         "practice/whats-wrong/", "practice/progress/", "practice/run-a-session/", "glossary/", "embedding/",
+         "404.html",
          *EMBED_PAGES]
 
 

@@ -26,7 +26,9 @@
         showToolbar(root);
       } catch (error) {
         // One broken component must not break the others; it still works as plain HTML.
+        var name = root.getAttribute("data-gp-module");
         root.setAttribute("data-gp-failed", String(error && error.message));
+        console.error("Goal Pyramid: the " + name + " component did not start; it stays plain HTML.", error);
       }
     });
   }
@@ -408,13 +410,18 @@
       return storageState.full;
     },
     // Calls back when another tab changes progress; returns a function that stops it.
-    onChange: function (callback) {
-      listeners.push(callback);
-      return function () {
-        listeners = listeners.filter(function (listener) {
-          return listener !== callback;
-        });
+    // callback runs while root is on the page; instant navigation leaves it behind, and then it stops.
+    onChange: function (callback, root) {
+      var listener = function () {
+        if (!root.isConnected) {
+          listeners = listeners.filter(function (other) {
+            return other !== listener;
+          });
+          return;
+        }
+        callback();
       };
+      listeners.push(listener);
     }
   };
 

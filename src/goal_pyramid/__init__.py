@@ -1,6 +1,6 @@
 """Goal Pyramid: components for an explainer site, rendered from validated YAML."""
 
-from .errors import Problem, QuizDataError
+from .errors import DataError, GoalPyramidError, MarkerError, Problem, SettingsError
 from .loader import Catalogue, load_catalogue
 
-__all__ = ["Catalogue", "Problem", "QuizDataError", "load_catalogue"]
+__all__ = ["Catalogue", "DataError", "GoalPyramidError", "MarkerError", "Problem", "SettingsError", "load_catalogue"]

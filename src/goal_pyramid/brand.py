@@ -11,9 +11,19 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from .errors import Problem, QuizDataError
+from .errors import MESSAGES, Problem, SettingsError
+from .errors import message as worded
 from .models import text_problem
 
 _WHERE = "mkdocs.yml"
@@ -58,6 +68,15 @@ def _no_hidden_characters(value: str | None) -> str | None:
 Setting = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(_no_hidden_characters)]
 
 
+# Each plain setting's rule: (does a value follow it, the error type that words it in MESSAGES).
+_RULES = {
+    "name": (lambda value: not re.search(r"[\"<>]", value), "setting_not_plain_text"),
+    "primary": (lambda value: any(p.fullmatch(value) for p in (_HEX, _FUNCTION, _NAMED)), "setting_not_a_colour"),
+    "feedback": (lambda value: bool(_LINK.fullmatch(value)), "setting_not_a_link"),
+    "site_url": (lambda value: bool(_SITE_URL.fullmatch(value)), "setting_not_a_site_address"),
+}
+
+
 class Brand(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -67,38 +86,16 @@ class Brand(BaseModel):
     feedback: Setting = None
     site_url: Setting = None
 
-    @field_validator("name")
+    @field_validator("name", "primary", "feedback", "site_url")
     @classmethod
-    def _name_is_plain_text(cls, value: str | None) -> str | None:
-        if value is not None and re.search(r"[\"<>]", value):
-            raise ValueError(f"should be plain text without \" < or > (Material puts it in attributes unescaped), "
-                             f"got {value!r}")
-        return value
-
-    @field_validator("primary")
-    @classmethod
-    def _primary_is_a_colour(cls, value: str | None) -> str | None:
-        if value is not None and not any(p.fullmatch(value) for p in (_HEX, _FUNCTION, _NAMED)):
-            hint = "; a hex colour starts with #" if _HEX.fullmatch("#" + value) else ""
-            raise ValueError(f"should be a CSS colour such as '#0b5d3b', 'rgb(11 93 59)' or 'teal',"
-                             f" got {value!r}{hint}")
-        return value
-
-    @field_validator("feedback")
-    @classmethod
-    def _feedback_is_a_link(cls, value: str | None) -> str | None:
-        if value is not None and not _LINK.fullmatch(value):
-            raise ValueError(f"should be a mailto:, https:// or http:// address, got {value!r}")
-        return value
-
-    @field_validator("site_url")
-    @classmethod
-    def _site_url_is_a_plain_address(cls, value: str | None) -> str | None:
-        if value is not None and not _SITE_URL.fullmatch(value):
-            raise ValueError("should be the full address the site is hosted at, such as"
-                             " 'https://learning.acme.example/goals/': http:// or https://, a host, and a path of"
-                             " letters, digits and - . _ ~ / % only (nothing a page would have to escape),"
-                             f" got {value!r}")
+    def _follows_its_rule(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        follows, error_type = _RULES[info.field_name]
+        if not follows(value):
+            hex_without_hash = info.field_name == "primary" and _HEX.fullmatch("#" + value)
+            hint = "; a hex colour starts with #" if hex_without_hash else ""
+            raise PydanticCustomError(error_type, MESSAGES[error_type], {"given": repr(value), "hint": hint})
         return value
 
     @field_validator("logo")
@@ -125,7 +122,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_brand(settings: object, docs_dir: Path) -> Brand:
-    """Validate the brand mapping; raise QuizDataError naming each bad setting and its variable."""
+    """Validate the brand mapping; raise SettingsError naming each bad setting and its variable."""
     if settings is None:
         settings = {}
     problems: list[Problem] = []
@@ -141,9 +138,9 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
             field = str(detail["loc"][0]) if detail["loc"] else None
             message = detail["msg"].removeprefix("Value error, ")
             if detail["type"] == "extra_forbidden":
-                message = f"is not a known setting (allowed: {', '.join(Brand.model_fields)})"
+                message = worded("extra_forbidden", what="setting", allowed=", ".join(Brand.model_fields), hint="")
             elif detail["type"] == "string_type":
-                message = f"should be text, got {detail['input']!r} (quote it in mkdocs.yml)"
+                message = worded("string_type", shown=repr(detail["input"]), quote=" (quote it in mkdocs.yml)")
             if field in _SOURCES:
                 message += _set_by(field)
             problems.append(Problem(_WHERE, None, "extra.brand", field, message))
@@ -158,5 +155,5 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
                                 f"names {logo!r}, which leads out of {docs_dir.as_posix()}/ (through a link);"
                                 " copy the file into it" + _set_by("logo")))
     if problems:
-        raise QuizDataError(problems, heading="Goal Pyramid cannot use your brand settings:")
+        raise SettingsError(problems)
     return brand

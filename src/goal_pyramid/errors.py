@@ -1,15 +1,23 @@
-"""The one error type that bad data raises, shaped so every build stops cleanly.
+"""What Goal Pyramid raises when it cannot build, and the words it uses to say why.
 
-superfences swallows any exception from a fence that is not a
-SuperFencesException, and MkDocs prints a traceback for anything that is not
-its own BuildError, so the error is both (MkDocs only where it is installed:
+Three errors say what went wrong: DataError (a file in quiz_data/ or the extra
+folder), SettingsError (extra.brand in mkdocs.yml) and MarkerError (a fence on a
+page, or an id a page uses twice). They share GoalPyramidError, shaped so every
+build stops cleanly: superfences swallows any exception from a fence that is not
+a SuperFencesException, and MkDocs prints a traceback for anything that is not
+its own BuildError, so the base is both (MkDocs only where it is installed:
 Zensical and plain Python-Markdown do not need it).
+
+MESSAGES words a problem from its error type (pydantic's, or our own raised as
+PydanticCustomError with the fields it is about in its context): data, brand
+settings and page markers read the same sentence for the same mistake.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic_core import PydanticCustomError
 from pymdownx.superfences import SuperFencesException
 
 try:
@@ -39,14 +47,73 @@ class Problem:
         return text.replace("\r", "\\r").replace("\n", "\\n")  # one line per problem, whatever it quotes
 
 
-class QuizDataError(SuperFencesException, _BuildError):
-    """Bad quiz data or a bad page marker: one line per problem, all at once."""
+class GoalPyramidError(SuperFencesException, _BuildError):
+    """Something stops the build: one line per problem, all at once, under a heading that says what."""
+
+    heading = "Goal Pyramid cannot build:"
 
     def __init__(self, problems: list[Problem], heading: str | None = None):
         self.problems = list(problems)
-        count = len(self.problems)
-        heading = heading or (
-            f"Goal Pyramid found {count} problem{'s' if count != 1 else ''} in its data:"
-        )
-        lines = [heading] + [f"  - {problem}" for problem in self.problems]
+        lines = [heading or self.default_heading()] + [f"  - {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
+
+    def default_heading(self) -> str:
+        return self.heading
+
+
+class DataError(GoalPyramidError):
+    """A data file is wrong: it names the file, line, item and field."""
+
+    def default_heading(self) -> str:
+        count = len(self.problems)
+        return f"Goal Pyramid found {count} problem{'s' if count != 1 else ''} in its data:"
+
+
+class SettingsError(GoalPyramidError):
+    """A setting in mkdocs.yml's extra.brand (or the variable that sets it) is wrong."""
+
+    heading = "Goal Pyramid cannot use your brand settings:"
+
+
+class MarkerError(GoalPyramidError):
+    """A component's marker on a page is wrong, or the page uses an item's id twice."""
+
+    heading = "Goal Pyramid cannot draw a component on this page:"
+
+
+# --- words -------------------------------------------------------------------------------
+
+# Error type -> the sentence a person reads; {names} come from the error's context.
+MESSAGES = {
+    "missing": "is required but missing",
+    "string_too_short": "should not be empty",
+    "string_pattern_mismatch": "should be a lowercase slug like 'reduce-latency', got {given!r}",
+    "too_short": "should list at least one item, got an empty list",
+    "extra_forbidden": "is not a known {what} (allowed: {allowed}){hint}",
+    "string_type": "should be text, got {shown}{quote}",
+    "setting_not_plain_text": (
+        "should be plain text without \" < or > (Material puts it in attributes unescaped), got {given}"),
+    "setting_not_a_colour": "should be a CSS colour such as '#0b5d3b', 'rgb(11 93 59)' or 'teal', got {given}{hint}",
+    "setting_not_a_link": "should be a mailto:, https:// or http:// address, got {given}",
+    "setting_not_a_site_address": (
+        "should be the full address the site is hosted at, such as 'https://learning.acme.example/goals/':"
+        " http:// or https://, a host, and a path of letters, digits and - . _ ~ / % only (nothing a page would"
+        " have to escape), got {given}"),
+    "field_required_unless_addition": (
+        "'{field}' is required but missing (only a file with 'adds_to' may leave it out,"
+        " because it adds its items to a set that has one)"),
+    "field_unused_in_addition": (
+        "'{field}' is not used in a file with 'adds_to': its items join set '{set_id}' under that set's"
+        " {field}; remove it"),
+}
+
+
+def message(error_type: str, **context: object) -> str:
+    """The sentence for an error type, its {names} filled from context."""
+    return MESSAGES[error_type].format(**context)
+
+
+def field_rule(error_type: str, field: str, **context: object) -> PydanticCustomError:
+    """A rule across a model's fields, raised inside a validator: its context names the field it is about."""
+    return PydanticCustomError(error_type, MESSAGES[error_type],
+                               {"field": field, **context})

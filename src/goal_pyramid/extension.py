@@ -12,40 +12,66 @@ the components:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .brand import check_brand
-from .errors import Problem, QuizDataError
-from .loader import ITEM_LISTS, Catalogue, data_files, load_catalogue
+from .components import ITEM_LISTS, KINDS
+from .errors import MarkerError, Problem
+from .loader import Catalogue, data_files, load_catalogue
+from .render import templates_fingerprint
 
 
-@dataclass(frozen=True)
 class Components:
-    """What the fences need: the validated data and where the templates are.
+    """What the fences need: the validated data, where the templates are, and HTML already drawn.
 
     The data is loaded when a page is converted, not when the extension loads:
     then bad data stops the build as a page error, which MkDocs prints as our
-    lines alone, instead of a configuration error with a stack trace.
+    lines alone, instead of a configuration error with a stack trace. It is
+    checked once per page (refresh), and read from memory by every fence after.
     """
 
-    data_dir: Path
-    extra_dirs: tuple[Path, ...]
-    templates_dir: Path
+    def __init__(self, data_dir: Path, extra_dirs: tuple[Path, ...], templates_dir: Path):
+        self.data_dir = data_dir
+        self.extra_dirs = extra_dirs
+        self.templates_dir = templates_dir
+        self._catalogue: Catalogue | None = None
+        self._templates: tuple | None = None
+
+    def refresh(self) -> None:
+        """Check the data files and templates again: the next read reloads what changed."""
+        self._catalogue = None
+        self._templates = None
 
     @property
     def catalogue(self) -> Catalogue:
-        return cached_catalogue(self.data_dir, self.extra_dirs)
+        if self._catalogue is None:
+            self._catalogue = cached_catalogue(self.data_dir, self.extra_dirs)
+        return self._catalogue
+
+    def drawn(self, key: tuple, render) -> str:
+        """A set drawn on two pages (its own and its embed page) renders once per build.
+
+        Kept beside the catalogue it was drawn from, so it goes when the data changes,
+        and keyed by the templates' timestamps, so `mkdocs serve` redraws after a
+        template edit.
+        """
+        if self._templates is None:
+            self._templates = (str(self.templates_dir), templates_fingerprint(self.templates_dir))
+        drawn = _drawn.setdefault(id(self.catalogue), {})
+        full_key = (*key, *self._templates)
+        if full_key not in drawn:
+            drawn[full_key] = render()
+        return drawn[full_key]
 
 
 _cache: dict[tuple, Catalogue] = {}
+_drawn: dict[int, dict[tuple, str]] = {}  # id(catalogue) -> component HTML drawn from it
 
 
 def _fingerprint(folders: tuple[Path, ...]) -> tuple:
@@ -62,6 +88,7 @@ def cached_catalogue(data_dir: Path, extra_dirs: tuple[Path, ...] = ()) -> Catal
     key = _fingerprint((data_dir, *extra_dirs))
     if key not in _cache:
         _cache.clear()
+        _drawn.clear()
         _cache[key] = load_catalogue(data_dir, extra_dirs)
     return _cache[key]
 
@@ -92,22 +119,31 @@ class GoalPyramidExtension(Extension):
             extra_dirs=(Path(extra),) if extra else (),
             templates_dir=Path(self.getConfig("templates_dir")),
         )
-        md.goal_pyramid_anchors = set()
-        md.goal_pyramid_page_anchors = set()
         md.goal_pyramid_brand = (self.getConfig("brand"), Path(self.getConfig("docs_dir")))
+        self.md = md
+        md.registerExtension(self)  # so md.reset() calls reset() below
+        self.reset()
         md.preprocessors.register(_CheckData(md), "goal_pyramid_check", 100)
         # After superfences (25) and MkDocs' raw-HTML anchor scan (21), before html_block (20).
         md.preprocessors.register(_ShareAnchors(md), "goal_pyramid_anchors", 20.5)
         # After toc (5) has given the headings their ids.
         md.treeprocessors.register(_IdsUsedOnce(md), "goal_pyramid_ids_used_once", 4)
 
+    def reset(self) -> None:
+        """A new document: no ids drawn yet, and the data and templates are checked again."""
+        self.md.goal_pyramid_anchors = set()
+        self.md.goal_pyramid_page_anchors = set()
+        self.md.goal_pyramid.refresh()
+
 
 class _CheckData(Preprocessor):
-    """Validate the data and the brand settings before anything else runs, on every page."""
+    """Validate the data and the brand settings before anything else runs, once on every page."""
 
     def run(self, lines: list[str]) -> list[str]:
         check_brand(*self.md.goal_pyramid_brand)
-        self.md.goal_pyramid.catalogue  # noqa: B018 (loading is the point: it raises on bad data)
+        components = self.md.goal_pyramid
+        components.refresh()  # once per page: has a data file or a template changed?
+        components.catalogue  # noqa: B018 (loading is the point: it raises on bad data)
         return lines
 
 
@@ -124,7 +160,7 @@ class _ShareAnchors(Preprocessor):
             scan = self.md.preprocessors["mkdocs_raw_html"]
             scan.present_anchor_ids = set(scan.present_anchor_ids) | self.md.goal_pyramid_anchors
         self.md.goal_pyramid_page_anchors = self.md.goal_pyramid_anchors  # for _IdsUsedOnce
-        self.md.goal_pyramid_anchors = set()  # the fences of the next conversion start afresh
+        self.md.goal_pyramid_anchors = set()  # nested fences, drawn later, collect here
         return lines
 
 
@@ -144,14 +180,14 @@ class _IdsUsedOnce(Treeprocessor):
         clashes = [element for element in root.iter() if element.get("id") in drawn]
         if clashes:
             catalogue = self.md.goal_pyramid.catalogue
-            raise QuizDataError([self._problem(element, catalogue) for element in clashes],
-                                heading="Goal Pyramid found an id used twice on this page:")
+            raise MarkerError([self._problem(element, catalogue) for element in clashes],
+                              heading="Goal Pyramid found an id used twice on this page:")
         return None
 
     def _problem(self, element, catalogue: Catalogue) -> Problem:
         item_id = element.get("id")
         owner = next(((data_id, catalogue.sources.get(data_id, "the data"))
-                      for kind in ("pyramid", "cards", "quiz")
+                      for kind in KINDS
                       for data_id, data in catalogue.by_kind(kind).items()
                       if any(item.id == item_id for item in getattr(data, ITEM_LISTS[kind]))),
                      ("?", "the data"))

@@ -1,5 +1,8 @@
 """superfences custom fences: a page names a data set and gets its component.
 
+One format function serves every component in the registry (components/):
+the fence's name picks the component.
+
     ```gp-cards
     six-examples
     ```
@@ -26,36 +29,46 @@ import re
 import yaml
 from markdown import Markdown
 
-from .errors import Problem, QuizDataError
+from .components import BY_FENCE, BY_NAME, Component
+from .components.quiz import QuizFile
+from .errors import MarkerError, Problem
 from .extension import Components
-from .loader import ITEM_LISTS
-from .models import QuizFile
-from .render import render_cards, render_progress, render_pyramid, render_quiz, templates_fingerprint
+from .render import render_component
 
 
-def format_pyramid(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
-    return _draw_set(md, language, source, "pyramid",
-                     lambda pyramid, components: render_pyramid(pyramid, components.templates_dir))
-
-
-def format_cards(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
-    return _draw_set(md, language, source, "cards",
-                     lambda cards, components: render_cards(cards, components.catalogue, components.templates_dir))
-
-
-def format_quiz(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
-    if "\n" in source.strip() or ":" in source:
+def format_component(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    """Every component's fence: mkdocs.yml names this for each ```gp-NAME in the registry."""
+    component = BY_FENCE.get(language)
+    if component is None:
+        raise _marker_error(language, f"is not a component's marker (known: {', '.join(sorted(BY_FENCE))})")
+    if component.name == "quiz" and ("\n" in source.strip() or ":" in source):
         return _draw_selection(md, language, source)
-    return _draw_set(md, language, source, "quiz",
-                     lambda quiz, components: render_quiz(quiz, components.catalogue, components.templates_dir))
+    if not component.names_data:
+        return _draw_summary(md, language, source, component)
+    return _draw_set(md, language, source, component)
 
 
-def _draw_set(md: Markdown, language: str, source: str, kind: str, render) -> str:
+def render(component: Component, data, catalogue, templates_dir, **options) -> str:
+    """A component drawn: its view says what its template gets."""
+    return render_component(component.template, component.view(data, catalogue, **options), templates_dir)
+
+
+def _draw_set(md: Markdown, language: str, source: str, component: Component) -> str:
     """The data set the fence names, drawn; its items' #ids are told to MkDocs' link check."""
     components = _components(md, language)
-    data = _lookup(components, kind, language, source)
-    md.goal_pyramid_anchors.update(item.id for item in getattr(data, ITEM_LISTS[kind]))
-    return _once(components, (kind, data.id), lambda: render(data, components))
+    data = _lookup(components, component.name, language, source)
+    md.goal_pyramid_anchors.update(item.id for item in getattr(data, component.items))
+    return components.drawn((component.name, data.id),
+                            lambda: render(component, data, components.catalogue, components.templates_dir))
+
+
+def _draw_summary(md: Markdown, language: str, source: str, component: Component) -> str:
+    """A component with no data of its own (progress sums up every practice set)."""
+    components = _components(md, language)
+    if source.strip():
+        raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
+    return components.drawn((component.name, ""),
+                            lambda: render(component, None, components.catalogue, components.templates_dir))
 
 
 _SELECTION_FIELDS = ("id", "title", "intro", "items")
@@ -101,38 +114,16 @@ def _draw_selection(md: Markdown, language: str, source: str) -> str:
             problems.append(Problem(f"page marker ```{language}", None, set_id, "items",
                                     f"names \"{item_id}\", but no practice question in quiz_data/ has that id{hint}"))
     if problems:
-        raise QuizDataError(problems, heading="Goal Pyramid cannot draw a component on this page:")
+        raise MarkerError(problems)
     # Built without re-validating: every item was validated where it was loaded.
     selection = QuizFile.model_construct(
         kind="quiz", id=set_id, adds_to=None, title=marker["title"], intro=marker["intro"],
         items=[known[item_id] for item_id in ids],
     )
     md.goal_pyramid_anchors.update([set_id, *ids])
-    return _once(components, ("quiz-selection", set_id, *ids, marker["title"], marker["intro"]),
-                 lambda: render_quiz(selection, catalogue, components.templates_dir, selection=True))
-
-
-def format_progress(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
-    """Every practice set's progress; the fence names no data (it sums them all)."""
-    components = _components(md, language)
-    if source.strip():
-        raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
-    return _once(components, ("progress", ""),
-                 lambda: render_progress(components.catalogue, components.templates_dir))
-
-
-def _once(components: Components, key: tuple[str, ...], render) -> str:
-    """A set drawn on two pages (its own and its embed page) renders once per build.
-
-    The HTML is kept with the validated data, so it goes when the data changes,
-    and it is keyed by the templates' timestamps, so `mkdocs serve` redraws
-    after a template edit.
-    """
-    rendered = components.catalogue.rendered
-    full_key = (*key, str(components.templates_dir), templates_fingerprint(components.templates_dir))
-    if full_key not in rendered:
-        rendered[full_key] = render()
-    return rendered[full_key]
+    return components.drawn(("quiz-selection", set_id, *ids, marker["title"], marker["intro"]),
+                            lambda: render(BY_NAME["quiz"], selection, catalogue, components.templates_dir,
+                                           selection=True))
 
 
 def _components(md: Markdown, language: str) -> Components:
@@ -159,8 +150,5 @@ def _lookup(components: Components, kind: str, language: str, source: str):
     return known[data_id]
 
 
-def _marker_error(language: str, message: str) -> QuizDataError:
-    return QuizDataError(
-        [Problem(f"page marker ```{language}", None, None, None, message)],
-        heading="Goal Pyramid cannot draw a component on this page:",
-    )
+def _marker_error(language: str, message: str) -> MarkerError:
+    return MarkerError([Problem(f"page marker ```{language}", None, None, None, message)])

@@ -17,13 +17,12 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, QuizDataError
-from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile, character_name
+from .components import DATA_FILE, ITEM_LISTS, KINDS, WITH_DATA
+from .errors import DataError, Problem
+from .errors import message as worded
+from .models import character_name
 
 DATA_SUFFIXES = (".yml", ".yaml")
-
-# The list of items in each kind of file: their ids become #links, so they are unique across files.
-ITEM_LISTS = {"pyramid": "layers", "cards": "cards", "quiz": "items"}
 
 _EXTRA_SET_BY = "(set by extra_data_dir in mkdocs.yml or GOAL_PYRAMID_EXTRA_DATA)"
 
@@ -76,17 +75,28 @@ def _unreadable_value(node: yaml.Node, error: Exception, lines: list[str]) -> st
 
 @dataclass
 class Catalogue:
-    """All validated data, looked up by kind and id."""
+    """All validated data: each component's sets (by its name, then the set's id)."""
 
-    pyramids: dict[str, PyramidFile] = field(default_factory=dict)
-    card_sets: dict[str, CardsFile] = field(default_factory=dict)
-    quizzes: dict[str, QuizFile] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
+    sets: dict[str, dict[str, BaseModel]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from (named in errors)
     additions: dict[str, list[str]] = field(default_factory=dict)  # set id -> files that added to it
-    rendered: dict[tuple, str] = field(default_factory=dict)  # component HTML, drawn once per template version
 
     def by_kind(self, kind: str) -> dict[str, BaseModel]:
-        return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes}[kind]
+        return self.sets[kind]
+
+    # The sets other parts read by name: the pyramid's layers name every layer id; the
+    # practice sets are what a selection picks from and what progress sums up.
+    @property
+    def pyramids(self) -> dict[str, BaseModel]:
+        return self.sets["pyramid"]
+
+    @property
+    def card_sets(self) -> dict[str, BaseModel]:
+        return self.sets["cards"]
+
+    @property
+    def quizzes(self) -> dict[str, BaseModel]:
+        return self.sets["quiz"]
 
     def layer_names(self) -> dict[str, str]:
         return {
@@ -169,7 +179,7 @@ def _folder_problem(folder: Path, what: str) -> str | None:
 
 
 def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str] = ()) -> Catalogue:
-    """Validate every data file under data_dir and the extra folders; raise QuizDataError listing all problems.
+    """Validate every data file under data_dir and the extra folders; raise DataError listing all problems.
 
     An extra folder holds a company's own files, checked by the same schema. Its
     files with `adds_to` put their items into the named set.
@@ -178,10 +188,10 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
     problems: list[Problem] = []
     wrong = _folder_problem(data_dir, "data folder")
     if wrong:
-        raise QuizDataError([Problem(display_path(data_dir), None, None, None, wrong)])
+        raise DataError([Problem(display_path(data_dir), None, None, None, wrong)])
     files = data_files(data_dir, problems)
     if not files and not problems:
-        raise QuizDataError(
+        raise DataError(
             [Problem(display_path(data_dir), None, None, None, "no .yml files in the data folder")]
         )
     for extra in map(Path, extra_dirs):
@@ -195,7 +205,7 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
                                     f"no .yml files in the extra data folder {_EXTRA_SET_BY}"))
         files += extra_files
 
-    validated: list[tuple[_Parsed, PyramidFile | CardsFile]] = []
+    validated: list[tuple[_Parsed, BaseModel]] = []
     layer_ids_as_written: set[str] = set()  # so one broken pyramid does not flag every card
     for path in files:
         parsed = _parse(path, problems)
@@ -210,7 +220,7 @@ def load_catalogue(data_dir: Path | str, extra_dirs: typing.Sequence[Path | str]
     catalogue = Catalogue()
     _check_across_files(validated, catalogue, layer_ids_as_written, problems)
     if problems:
-        raise QuizDataError(problems)
+        raise DataError(problems)
     return catalogue
 
 
@@ -364,15 +374,12 @@ def _describe(parsed: _Parsed, error: ValidationError) -> list[Problem]:
             continue
         item, field_path = _split_location(parsed.raw, loc)
         message = _sentence(detail, parsed.raw.get("kind"), loc)
-        named = _FIELD_FIRST.match(message) if not loc else None
-        if named:  # a rule across a file's fields names the field it is about
-            field_path, loc = named.group(1), [named.group(1)]
+        named = (detail.get("ctx") or {}).get("field")
+        if named and not loc:  # a rule across a file's fields names the field it is about
+            field_path, loc = named, [named]
         line = _line(parsed.node, loc)
         problems.append(Problem(parsed.label, line, item, field_path, message))
     return problems
-
-
-_FIELD_FIRST = re.compile(r"^'([a-z_]+)' ")
 
 
 def _split_location(raw: object, loc: list) -> tuple[str | None, str | None]:
@@ -392,19 +399,18 @@ def _split_location(raw: object, loc: list) -> tuple[str | None, str | None]:
 def _sentence(detail: dict, kind: object, loc: list) -> str:
     kind_of_error = detail["type"]
     given = detail.get("input")
-    if kind_of_error == "missing":
-        return "is required but missing"
+    if "field" in (detail.get("ctx") or {}):  # our own rule, worded from MESSAGES already
+        return detail["msg"]
+    if kind_of_error in ("missing", "string_too_short", "string_pattern_mismatch") or (
+            kind_of_error == "too_short" and isinstance(given, list)):
+        return worded(kind_of_error, given=given)
     if kind_of_error == "extra_forbidden":
         allowed = _allowed_fields(kind, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"is not a known field (allowed: {', '.join(allowed)}){hint}"
-    if kind_of_error == "too_short" and isinstance(given, list):
-        return "should list at least one item, got an empty list"
-    if kind_of_error == "string_too_short":
-        return "should not be empty"
-    if kind_of_error == "string_pattern_mismatch":
-        return f"should be a lowercase slug like 'reduce-latency', got {given!r}"
+        return worded(kind_of_error, what="field", allowed=", ".join(allowed), hint=hint)
+    if kind_of_error == "string_type":
+        return worded(kind_of_error, shown=_kind_of(given), quote="")
     if kind_of_error == "value_error":
         return detail["msg"].removeprefix("Value error, ")
     message = detail["msg"].replace("Input should", "should", 1).replace(", unable to interpret input", "")
@@ -432,8 +438,8 @@ def _kind_of(value: object) -> str:
 
 def _allowed_fields(kind: object, loc: list) -> list[str]:
     """The field names allowed where loc points, for 'did you mean'."""
-    models = {"pyramid": PyramidFile, "cards": CardsFile, "quiz": QuizFile}
-    model = models.get(kind) if isinstance(kind, str) else None
+    component = WITH_DATA.get(kind) if isinstance(kind, str) else None
+    model = component.model if component else None
     if model is None:
         return []
     for part in loc:
@@ -477,7 +483,7 @@ def _line(node: yaml.Node | None, loc: list) -> int | None:
 
 
 def _check_across_files(
-    validated: list[tuple[_Parsed, PyramidFile | CardsFile]],
+    validated: list[tuple[_Parsed, BaseModel]],
     catalogue: Catalogue,
     layer_ids_as_written: set[str],
     problems: list[Problem],
@@ -512,11 +518,10 @@ def _check_across_files(
 
     layers = list(catalogue.layer_names()) or sorted(layer_ids_as_written)
     for parsed, data in validated:
-        if isinstance(data, PyramidFile):
-            continue
         list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
-            if entry.layer is not None and entry.layer not in layer_ids_as_written:
+            layer = getattr(entry, "layer", None)  # a statement's place; a pyramid's own layers have none
+            if layer is not None and layer not in layer_ids_as_written:
                 close = difflib.get_close_matches(entry.layer, sorted(layer_ids_as_written), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
@@ -530,7 +535,7 @@ def _check_across_files(
 
 
 def _merge_additions(
-    validated: list[tuple[_Parsed, PyramidFile | CardsFile | QuizFile]],
+    validated: list[tuple[_Parsed, BaseModel]],
     catalogue: Catalogue,
     problems: list[Problem],
 ) -> None:

@@ -1,14 +1,16 @@
 """The schema of every file in quiz_data/: pydantic models, unknown keys forbidden.
 
-Each file says what it holds with `kind`; the JSON Schema for editors is
-generated from `DataFile` (see scripts/export_schema.py).
+The pieces every component's data shares: ids, the text rules, plain and
+Markdown text, strictness, and the rules for a statement's place and a set's
+title. Each component's own models live beside its view in components/<name>.py;
+components/__init__.py joins them into the one data file and its JSON Schema.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -16,9 +18,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    TypeAdapter,
-    model_validator,
 )
+
+from .errors import field_rule
 
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
@@ -144,68 +146,27 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Layer(Strict):
-    """One level of the goal pyramid."""
-
-    id: Slug
-    name: Text = Field(description="The layer's name, e.g. 'Operational goal'.")
-    group: Literal["goals", "execution"] = Field(
-        description="'goals' for what we want; 'execution' for what we build or try."
-    )
-    question: Text = Field(description="The layer's guiding line, e.g. 'Where do we want to win?'.")
-    focus: Text = Field(description="What the layer is about, in a few words.")
-    about: MarkdownText = Field(description="Our explanation of the layer.")
-    example: Text = Field(description="An example statement at this layer, without quote marks.")
-    sweet_spot: bool = Field(
-        default=False, description="True for the one layer where a project goal belongs."
-    )
-
-
-class PyramidFile(Strict):
-    """The goal pyramid, top layer first."""
-
-    kind: Literal["pyramid"]
-    id: Slug
-    title: Text
-    layers: list[Layer] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _one_sweet_spot_and_goals_first(self) -> PyramidFile:
-        sweet = [layer.id for layer in self.layers if layer.sweet_spot]
-        if len(sweet) != 1:
-            raise ValueError(
-                f"exactly one layer must have sweet_spot: true; found {len(sweet)}"
-                + (f" ({', '.join(sweet)})" if sweet else "")
-            )
-        groups = [layer.group for layer in self.layers]
-        if "execution" in groups and "goals" in groups[groups.index("execution") :]:
-            raise ValueError(
-                "every 'goals' layer must come before the first 'execution' layer"
-            )
-        return self
-
-
 # What a statement is when it sits on no layer of the pyramid.
 WhatItIs = Literal["requirement", "constraint", "solution-idea", "learning-goal"]
 
-_LAYER = (
+_LAYER_HELP = (
     "The id of the pyramid layer where the statement really sits. Leave it out when the"
     " statement sits on no layer, and say what_it_is instead."
 )
-_WHAT_IT_IS = (
+_WHAT_IT_IS_HELP = (
     "For a statement that sits on no layer: 'requirement' (belongs in the specification),"
     " 'constraint' (a limit on the plan), 'solution-idea' (a candidate for the execution layer,"
     " once a goal is written) or 'learning-goal' (a question to answer before committing)."
 )
 
 
-_UNFINISHED = (
+_UNFINISHED_HELP = (
     "Optional, with 'layer': true when the statement points at that layer but stops too soon"
     " to be used there as written (no measure, no deadline, or no one who gains)."
 )
 
 
-def _layer_or_what_it_is(entry, required: bool):
+def layer_or_what_it_is(entry, required: bool):
     """A statement sits on a layer or is something else, never both (and, where required, one)."""
     if entry.unfinished and entry.layer is None:
         raise ValueError("'unfinished: true' needs the 'layer' the statement points at")
@@ -221,162 +182,27 @@ def _layer_or_what_it_is(entry, required: bool):
     return entry
 
 
-class Card(Strict):
-    """One goal statement to judge."""
-
-    id: Slug
-    statement: Text = Field(description="The statement, without quote marks.")
-    verdict: Text = Field(description="Its short verdict label, e.g. 'Stops too soon'.")
-    good: bool = Field(description="True if it is a good project goal as written.")
-    layer: Slug | None = Field(default=None, description="Optional. " + _LAYER)
-    what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + _WHAT_IT_IS)
-    unfinished: bool = Field(default=False, description=_UNFINISHED)
-    explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
-
-    @model_validator(mode="after")
-    def _sits_somewhere_once(self) -> Card:
-        return _layer_or_what_it_is(self, required=False)
-
-
-_ADDS_TO = (
+_ADDS_TO_HELP = (
     "Optional: the id of a set of the same kind to add this file's items to, e.g. 'six-examples'."
     " Used for a company's own examples in an extra data folder."
 )
-_TITLE = "The set's heading. Required, except in a file with adds_to, which takes its set's title."
+_TITLE_HELP = "The set's heading. Required, except in a file with adds_to, which takes its set's title."
 
 
-def _title_unless_addition(data):
+# What a field shared by several components means, for the JSON Schema (editors show it).
+HELP = {"layer": _LAYER_HELP, "what_it_is": _WHAT_IT_IS_HELP, "unfinished": _UNFINISHED_HELP,
+        "adds_to": _ADDS_TO_HELP, "title": _TITLE_HELP}
+
+
+def title_unless_addition(data):
     """A set needs its own title (and a practice set its intro); an addition takes its set's."""
     own = [name for name in ("title", "intro") if name in type(data).model_fields]
     if data.adds_to is None:
         missing = [name for name in own if getattr(data, name) is None]
         if missing:
-            raise ValueError(
-                f"'{missing[0]}' is required but missing (only a file with 'adds_to' may leave it out,"
-                " because it adds its items to a set that has one)"
-            )
+            raise field_rule("field_required_unless_addition", missing[0])
     else:
         given = [name for name in own if getattr(data, name) is not None]
         if given:
-            raise ValueError(
-                f"'{given[0]}' is not used in a file with 'adds_to': its items join set"
-                f" '{data.adds_to}' under that set's {given[0]}; remove it"
-            )
+            raise field_rule("field_unused_in_addition", given[0], set_id=data.adds_to)
     return data
-
-
-class CardsFile(Strict):
-    """A set of example statements, each revealed by a tap."""
-
-    kind: Literal["cards"]
-    id: Slug
-    adds_to: Slug | None = Field(default=None, description=_ADDS_TO)
-    title: Text | None = Field(default=None, description=_TITLE)
-    cards: list[Card] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _own_title_unless_addition(self):
-        return _title_unless_addition(self)
-
-
-ProjectKind = Literal[
-    "data-platform",
-    "mobile-app",
-    "internal-tool",
-    "security-compliance",
-    "e-commerce",
-    "people-hr",
-    "machine-learning",
-    "healthcare",
-    "public-sector",
-    "infrastructure",
-    "b2b-software",
-    "payments",
-    "manufacturing",
-    "education",
-    "non-profit",
-]
-
-
-class Option(Strict):
-    """One answer a reader can pick, with why it is right or wrong."""
-
-    id: Slug
-    label: Text = Field(description="What the reader picks, e.g. 'A goal' or 'Business goal'.")
-    correct: bool = Field(default=False, description="True for the one right answer.")
-    explanation: MarkdownText = Field(description="Why this answer is right, or why not.")
-
-
-class QuizItem(Strict):
-    """One question: a statement to judge and the answers to choose from."""
-
-    id: Slug
-    type: Literal["two-way", "one-of-many"] = Field(
-        description="'two-way': exactly two options; 'one-of-many': three or more."
-    )
-    project: ProjectKind = Field(description="The kind of project the statement comes from.")
-    layer: Slug | None = Field(default=None, description=_LAYER)
-    what_it_is: WhatItIs | None = Field(default=None, description=_WHAT_IT_IS)
-    unfinished: bool = Field(default=False, description=_UNFINISHED)
-    speaker: Text | None = Field(default=None, description="Optional: who says it, e.g. 'The CFO'.")
-    statement: Text = Field(description="The statement to judge, without quote marks.")
-    question: Text = Field(description="What the reader is asked, e.g. 'Goal or decision?'.")
-    options: list[Option] = Field(min_length=2)
-    takeaway: MarkdownText = Field(description="The one thing to remember, in a sentence or two.")
-    discussion: MarkdownText | None = Field(
-        default=None,
-        description="Optional: a note for the facilitator where careful people could defend"
-        " another answer (shown in facilitator mode and in the handout).",
-    )
-
-    @model_validator(mode="after")
-    def _options_fit_the_type(self) -> QuizItem:
-        _layer_or_what_it_is(self, required=True)
-        count = len(self.options)
-        if self.type == "two-way" and count != 2:
-            raise ValueError(f"a two-way item has exactly 2 options; found {count}")
-        if self.type == "one-of-many" and count < 3:
-            raise ValueError(f"a one-of-many item has at least 3 options; found {count}")
-        correct = [option.id for option in self.options if option.correct]
-        if len(correct) != 1:
-            raise ValueError(f"exactly one option must have correct: true; found {len(correct)}")
-        ids = [option.id for option in self.options]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise ValueError(f"option ids must be unique within an item; repeated: {', '.join(repeated)}")
-        return self
-
-
-class QuizFile(Strict):
-    """A practice set: guess first, then learn why."""
-
-    kind: Literal["quiz"]
-    id: Slug
-    adds_to: Slug | None = Field(default=None, description=_ADDS_TO)
-    title: Text | None = Field(default=None, description=_TITLE)
-    intro: MarkdownText | None = Field(
-        default=None, description="A short introduction shown above the questions (not in an addition)."
-    )
-    items: list[QuizItem] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _own_title_unless_addition(self):
-        return _title_unless_addition(self)
-
-
-DataFile = Annotated[Union[PyramidFile, CardsFile, QuizFile], Field(discriminator="kind")]
-DATA_FILE = TypeAdapter(DataFile)
-
-KINDS = ("pyramid", "cards", "quiz")
-
-
-def json_schema() -> dict:
-    """The JSON Schema editors use to check quiz_data/ files as you type."""
-    schema = DATA_FILE.json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Goal Pyramid quiz data"
-    schema["description"] = (
-        "One file of quiz_data/. Generated from src/goal_pyramid/models.py by"
-        " scripts/export_schema.py; do not edit by hand."
-    )
-    return schema

@@ -60,6 +60,14 @@ def scale_reveal(results, value):
     results["scale"]["ours"]["playwright"]["reveal"]["cards"]["median_ms"] = value
 
 
+def check_ms(results, value):
+    results["practice"]["check_ms"] = value
+
+
+def long_tasks(results, value):
+    results["practice"]["long_tasks_4x"] = value
+
+
 # (budget, how to set its value, [(value, expected status), ...]): at, just under, just over the limit
 THRESHOLDS = [
     ("lighthouse-desktop", lighthouse_score("desktop", "performance"), [(100, "MET"), (99, "NOT MET")]),
@@ -78,6 +86,8 @@ THRESHOLDS = [
     ("scale-build", scale_difference, [(2.0, "NOT MET"), (1.99, "MET"), (2.01, "NOT MET")]),
     ("scale-tbt", scale_tbt, [(50.0, "NOT MET"), (49.9, "MET"), (50.1, "NOT MET")]),
     ("scale-reveal", scale_reveal, [(16.0, "MET"), (15.9, "MET"), (16.1, "NOT MET")]),
+    ("check-handler", check_ms, [(2.0, "MET"), (1.99, "MET"), (2.01, "NOT MET")]),
+    ("check-long-tasks", long_tasks, [(0, "MET"), (1, "NOT MET")]),
 ]
 CASES = [pytest.param(key, put, value, expected, id=f"{key}-{put.__name__}-{value}")
          for key, put, pairs in THRESHOLDS for value, expected in pairs]
@@ -159,7 +169,21 @@ def test_the_measured_text_of_every_budget(results):
         "scale-build": "+0.30 s",
         "scale-tbt": "11 ms",
         "scale-reveal": "14.0 ms (bare `<details>` on the same page: 13.0 ms)",
+        "check-handler": "1.1 ms median (4× CPU: 5.0 ms)",
+        "check-long-tasks": "0 long tasks",
     }
+
+
+def test_a_long_task_at_4x_is_counted_with_the_longest(results):
+    results["practice"].update(long_tasks_4x=2, long_task_ms_4x=61.2)
+    item = judged(results, "check-long-tasks")
+    assert (item["status"], item["measured"]) == ("NOT MET", "2 long tasks (longest 61 ms)")
+
+
+def test_a_run_without_the_check_step_skips_its_budgets(results):
+    del results["practice"]
+    assert judged(results, "check-handler")["status"] == "SKIPPED"
+    assert judged(results, "check-long-tasks")["status"] == "SKIPPED"
 
 
 def test_the_judged_value_is_the_worst_case(results):
@@ -214,6 +238,8 @@ def test_the_wording_and_limits_of_todays_budgets():
         "500-card page builds < 2 s more than its control",
         "500-card page TBT < 50 ms (desktop)",
         "500-card page reveal ≤ 16 ms",
+        "Practice Check handler ≤ 2 ms at 1× CPU",
+        "…and no long task at 4× CPU",
     ]
 
 

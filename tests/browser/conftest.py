@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 
 
-
 @pytest.fixture(scope="session")
 def base_url(served_site):
     return served_site.url

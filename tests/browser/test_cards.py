@@ -54,7 +54,7 @@ def test_enter_and_space_reveal(examples):
 
 def test_tab_order_reaches_every_card(examples):
     examples.get_by_role("button", name="Guess first").focus()
-    for card_id, (statement, _) in STATEMENTS.items():
+    for _card_id, (statement, _) in STATEMENTS.items():
         examples.keyboard.press("Tab")
         expect(card(examples, statement).locator("summary")).to_be_focused()
 

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from scripts.site_server import built_site
 from tests.browser.components import card
-from tests.browser.test_quiz import answer, items
 from tests.browser.conftest import PageWatch
+from tests.browser.test_quiz import answer, items
 from tests.conftest import EMBED_PAGES, ROOT
 
 # What a careful intranet sends: scripts and styles from this host only, nothing inline.

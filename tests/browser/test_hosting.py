@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts.site_server import built_site
-from tests.browser.conftest import PageWatch
 from tests.browser.components import card, layer, verdict
+from tests.browser.conftest import PageWatch
 from tests.conftest import ROOT
 
 

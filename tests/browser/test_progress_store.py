@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from goal_pyramid import load_catalogue
-
 from tests.browser.test_quiz import answer, items
 
 TWO_WAY = "practice/goal-or-decision/"
 PROGRESS = "practice/progress/"
-SETS = {"practice/who-is-speaking/": "Who is speaking at which level?", "practice/goal-or-decision/": "Goal or decision?",
+SETS = {"practice/who-is-speaking/": "Who is speaking at which level?",
+        "practice/goal-or-decision/": "Goal or decision?",
         "practice/which-layer/": "Which layer?", "practice/whats-wrong/": "What is wrong with it?"}
 ROOT = Path(__file__).resolve().parents[2]
 ITEM_KEY = "goal-pyramid:progress:v2:"
@@ -209,7 +208,7 @@ def test_eight_tabs_answering_at_once_keep_every_answer(context, watch):
         expect(tab.locator("[data-gp-item][data-gp-answered]")).to_have_count(per_set[number // 2])
     summary = tabs[0][0]
     summary.goto(PROGRESS)
-    for title, count in zip(SETS.values(), per_set):
+    for title, count in zip(SETS.values(), per_set, strict=True):
         expect(row(summary, title).locator("[data-gp-answered]")).to_have_text(str(count))
 
 

@@ -140,3 +140,26 @@ def test_whole_pages_pass_axe_with_best_practice(browser, base_url, path, scheme
         opened = axe.run(page, options=options)
         assert opened.violations_count == 0, opened.generate_report()
     context.close()
+
+
+BROKEN_CARDS = ('(window.goalPyramidModules = window.goalPyramidModules || {}).cards = function () {'
+                ' throw new Error("broken on purpose"); };'
+                ' if (window.GoalPyramid) { window.GoalPyramid.mountAll(); }')
+
+
+def test_a_component_that_fails_to_start_says_so_and_leaves_the_others_working(page, watch):
+    page.route("**/components/cards/cards.js",
+               lambda route: route.fulfill(body=BROKEN_CARDS, content_type="text/javascript"))
+    page.goto("examples/#reduce-latency")
+    expect(page.locator('[data-gp-module="cards"][data-gp-failed="broken on purpose"]')).to_have_count(1)
+    assert any("the cards component did not start" in line and line.startswith("error:")
+               for line in watch.console), watch.console
+    watch.console.clear()  # the one error this test causes on purpose
+    # The core still opens the card a #link names, and the cards still open as plain HTML.
+    expect(card(page, "Reduce data pipeline latency")).to_have_js_property("open", True)
+    expect(page.get_by_role("button", name="Reveal all")).to_be_hidden()
+    # Another component, reached by instant navigation, starts as usual.
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="The goal pyramid").click()
+    page.get_by_role("button", name="Open all layers").click()
+    expect(layer(page, "Task")).to_have_js_property("open", True)
+    assert watch.console == []

@@ -240,7 +240,7 @@ def test_every_page_carries_link_preview_tags(mkdocs_site):
     for page in PAGES:
         soup = BeautifulSoup((mkdocs_site / page).read_text(encoding="utf-8"), "html.parser")
 
-        def meta(key):
+        def meta(key, soup=soup, page=page):
             tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
             assert tag is not None and tag.get("content"), f"{page}: no {key}"
             return tag["content"]

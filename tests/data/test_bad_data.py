@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goal_pyramid import QuizDataError, load_catalogue
-
-
+from goal_pyramid import DataError, load_catalogue
 
 
 def test_valid_data_loads(data_dir):
@@ -139,7 +137,7 @@ def test_unknown_kind(data_dir, cards_data):
     data_dir.write("examples.yml", cards_data)
     problem = data_dir.only_problem()
     assert problem.field == "kind"
-    assert "should be one of 'pyramid', 'cards', 'quiz', got 'quizz'" == problem.message
+    assert problem.message == "should be one of 'pyramid', 'cards', 'quiz', got 'quizz'"
 
 
 def test_wrong_value_from_a_fixed_list(data_dir, pyramid_data):
@@ -188,7 +186,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data_dir, cards_data, p
     data_dir.write("examples.yml", cards_data)
     data_dir.write("pyramid.yml", pyramid_data)
     data_dir.write("broken.yml", "kind: cards\n  id: x\n")
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue(data_dir.path)
     message = str(caught.value)
     lines = message.splitlines()
@@ -203,5 +201,5 @@ def test_every_problem_in_every_file_is_reported_at_once(data_dir, cards_data, p
 
 def test_missing_data_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(QuizDataError, match="data folder does not exist"):
+    with pytest.raises(DataError, match="data folder does not exist"):
         load_catalogue(tmp_path / "nowhere")

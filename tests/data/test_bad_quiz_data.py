@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goal_pyramid import QuizDataError, load_catalogue
-
+from goal_pyramid import DataError, load_catalogue
 
 
 def test_a_valid_quiz_loads(data_dir, quiz_data):
@@ -94,7 +93,7 @@ def test_item_ids_are_unique_across_files(data_dir, quiz_data):
 def test_unknown_option_key_suggests_the_right_one(data_dir, quiz_data):
     quiz_data["items"][0]["options"][1]["corect"] = quiz_data["items"][0]["options"][1].pop("correct")
     data_dir.valid().write("practice.yml", quiz_data)
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue(data_dir.path)
     typo = next(p for p in caught.value.problems if p.field == "options.1.corect")
     assert "did you mean 'correct'?" in typo.message

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from goal_pyramid import QuizDataError
+from goal_pyramid import SettingsError
 from goal_pyramid.brand import check_brand
 
 
 def problems(settings: dict, docs_dir) -> dict:
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(SettingsError) as caught:
         check_brand(settings, docs_dir)
     assert str(caught.value).startswith("Goal Pyramid cannot use your brand settings:")
     return {p.field: p.message for p in caught.value.problems}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goal_pyramid import QuizDataError, load_catalogue
+from goal_pyramid import DataError, load_catalogue
 from tests.conftest import ROOT, DataDir
 
 
@@ -53,7 +53,7 @@ def test_a_bad_file_in_the_extra_folder_names_that_file_item_and_field(data_dir,
 def _problems(data_dir: DataDir, extra) -> list:
     try:
         load_catalogue(data_dir.path, [extra])
-    except QuizDataError as error:
+    except DataError as error:
         return error.problems
     raise AssertionError("expected problems")
 

@@ -8,7 +8,7 @@ the extensions mkdocs.yml names (superfences with our fences, toc, smarty...).
 
 The outcome must be one of:
 
-- a data error: QuizDataError, each problem on one line that starts with the file;
+- a data error: DataError, each problem on one line that starts with the file;
 - a valid build, and then the data must really be well formed. The oracle:
   1. a strict reference parse, failing on a key written twice, reads the file,
      and validating what it read gives the same sets the site loaded (so no key
@@ -46,9 +46,9 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import get_yaml_loader
 
-from goal_pyramid import QuizDataError, load_catalogue
-from goal_pyramid.loader import ITEM_LISTS, data_files
-from goal_pyramid.models import DATA_FILE
+from goal_pyramid import DataError, load_catalogue
+from goal_pyramid.components import COMPONENTS, DATA_FILE, ITEM_LISTS
+from goal_pyramid.loader import data_files
 from tests.conftest import ROOT
 
 # At least 300 run in `make test` (about 15 s on a quiet 2-core machine), the same cases every
@@ -228,9 +228,10 @@ def _mkdocs_extensions(data_dir: Path) -> tuple[list, dict]:
 
 
 def _page(catalogue) -> str:
-    fences = [f"```gp-{kind}\n{data_id}\n```\n" for kind in ("pyramid", "cards", "quiz")
-              for data_id in catalogue.by_kind(kind)]
-    return "# Everything\n\n" + "\n".join(fences) + "\n```gp-progress\n```\n"
+    fences = [f"```{component.fence}\n{data_id}\n```\n" for component in COMPONENTS if component.names_data
+              for data_id in catalogue.by_kind(component.name)]
+    summaries = [f"```{component.fence}\n```\n" for component in COMPONENTS if not component.names_data]
+    return "# Everything\n\n" + "\n".join(fences) + "\n" + "".join(summaries)
 
 
 def check_case(folder: Path, mutated: str) -> str:
@@ -240,16 +241,16 @@ def check_case(folder: Path, mutated: str) -> str:
     """
     try:
         catalogue = load_catalogue(folder)
-    except QuizDataError as error:
+    except DataError as error:
         lines = str(error).splitlines()
         assert len(lines) == 1 + len(error.problems), lines
-        for line, problem in zip(lines[1:], error.problems):
+        for line, problem in zip(lines[1:], error.problems, strict=True):
             assert problem.file and line.startswith(f"  - {problem.file}"), line
         return "data error"
     names, configs = _mkdocs_extensions(folder)
     try:
         html = markdown.Markdown(extensions=names, extension_configs=configs).convert(_page(catalogue))
-    except QuizDataError as error:
+    except DataError as error:
         raise AssertionError(f"validation accepted data that the page then refused: {error}") from None
 
     for path in [folder / mutated]:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from goal_pyramid import QuizDataError, load_catalogue
+from goal_pyramid import DataError, load_catalogue
 
 GOOD = "good: false"  # the first card's verdict in the valid examples.yml
 
@@ -98,7 +98,7 @@ def test_an_unreadable_folder_is_reported_not_skipped(data_dir, monkeypatch):
 
 def test_the_root_of_the_file_system_is_not_a_data_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue("/")
     assert [str(p) for p in caught.value.problems] == [
         "/: data folder is the root of the file system; name the folder that holds the data files,"
@@ -107,7 +107,7 @@ def test_the_root_of_the_file_system_is_not_a_data_folder(tmp_path, monkeypatch)
 
 def test_the_root_is_not_an_extra_folder_either(data_dir):
     data_dir.valid()
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue(data_dir.path, ["/"])
     assert "extra data folder is the root of the file system" in str(caught.value)
 
@@ -115,7 +115,7 @@ def test_the_root_is_not_an_extra_folder_either(data_dir):
 def test_a_file_where_the_folder_should_be(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "quiz_data").write_text("kind: cards\n", encoding="utf-8")
-    with pytest.raises(QuizDataError, match="quiz_data: data folder is a file, not a folder"):
+    with pytest.raises(DataError, match="quiz_data: data folder is a file, not a folder"):
         load_catalogue("quiz_data")
 
 
@@ -174,7 +174,7 @@ def test_a_character_yaml_refuses_in_a_file_is_one_line_at_its_line(data_dir):
     # Found by the mutation test: PyYAML's message for this runs over two lines.
     data_dir.valid()
     (data_dir.path / "examples.yml").write_bytes(b"kind: cards\nid: six-examples\x00\n")
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue(data_dir.path)
     assert str(caught.value).splitlines()[1:] == [
         "  - quiz_data/examples.yml:2: holds U+0000 NULL, which YAML does not allow in a file; remove it"]
@@ -198,7 +198,7 @@ def test_a_problem_stays_on_one_line_whatever_it_quotes(data_dir, cards_data):
     cards_data["title"] = 7
     data_dir.write("two\nlines.yml", cards_data | {"id": "other-set", "cards": [
         card | {"id": f"{card['id']}-2"} for card in cards_data["cards"]]})
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(DataError) as caught:
         load_catalogue(data_dir.path)
     lines = str(caught.value).splitlines()
     assert len(lines) == 2, lines

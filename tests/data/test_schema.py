@@ -7,8 +7,8 @@ import json
 import subprocess
 import sys
 
+from goal_pyramid.components import json_schema
 from goal_pyramid.loader import data_files
-from goal_pyramid.models import json_schema
 from tests.conftest import ROOT
 
 

@@ -221,7 +221,7 @@ def test_every_answer_agrees_with_where_it_sits(cat):
     names = {layer.name: layer.id for layer in layers(cat)}
     group = {layer.id: layer.group for layer in layers(cat)}
     problems = []
-    for quiz_id, item in all_items(cat):
+    for _quiz_id, item in all_items(cat):
         label = correct(item).label
         said = next((v for k, v in WHAT_IT_IS_WORDS.items() if k in label.lower()), None)
         if label in names:
@@ -230,9 +230,7 @@ def test_every_answer_agrees_with_where_it_sits(cat):
             ok = item.what_it_is is not None and item.what_it_is == (said or "requirement")
         elif label in ("A decision", "Technology first"):
             ok = (item.layer and group[item.layer] == "execution") or item.what_it_is == "solution-idea"
-        elif label in ("A goal",) or label.startswith("Nothing"):
-            ok = (item.layer and group[item.layer] == "goals") or item.what_it_is == "learning-goal"
-        elif label == "Stops too soon":
+        elif label in ("A goal",) or label.startswith("Nothing") or label == "Stops too soon":
             ok = (item.layer and group[item.layer] == "goals") or item.what_it_is == "learning-goal"
         elif label == "Neither":
             ok = item.what_it_is in ("requirement", "constraint") or (

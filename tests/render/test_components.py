@@ -6,8 +6,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from goal_pyramid import QuizDataError
-from goal_pyramid.fences import format_cards, format_progress, format_pyramid, format_quiz
+from goal_pyramid import DataError, GoalPyramidError, MarkerError
+from goal_pyramid.components import COMPONENTS
+from goal_pyramid.fences import format_component
 from tests.conftest import ROOT
 
 
@@ -21,12 +22,8 @@ def convert(text: str, data_dir) -> BeautifulSoup:
                 "templates_dir": str(ROOT / "overrides" / "components"),
             },
             "pymdownx.superfences": {
-                "custom_fences": [
-                    {"name": "gp-pyramid", "class": "gp-pyramid", "format": format_pyramid},
-                    {"name": "gp-cards", "class": "gp-cards", "format": format_cards},
-                    {"name": "gp-quiz", "class": "gp-quiz", "format": format_quiz},
-                    {"name": "gp-progress", "class": "gp-progress", "format": format_progress},
-                ]
+                "custom_fences": [{"name": component.fence, "class": component.fence, "format": format_component}
+                                  for component in COMPONENTS]
             },
         },
     )
@@ -170,7 +167,7 @@ def test_text_from_yaml_is_escaped(data_dir, cards_data, pyramid_data):
     ],
 )
 def test_a_marker_naming_data_that_does_not_exist_stops_the_page(page, expected):
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(MarkerError) as caught:
         convert(page, ROOT / "quiz_data")
     message = str(caught.value)
     assert message.splitlines()[0] == "Goal Pyramid cannot draw a component on this page:"
@@ -179,7 +176,7 @@ def test_a_marker_naming_data_that_does_not_exist_stops_the_page(page, expected)
 
 
 def test_a_misspelt_marker_suggests_the_id():
-    with pytest.raises(QuizDataError, match="did you mean 'six-examples'"):
+    with pytest.raises(MarkerError, match="did you mean 'six-examples'"):
         convert("```gp-cards\nsix-exmples\n```\n", ROOT / "quiz_data")
 
 
@@ -187,7 +184,7 @@ def test_bad_data_stops_rendering_even_without_a_marker(data_dir, cards_data):
     data_dir.valid()
     cards_data["cards"][0]["good"] = "perhaps"
     data_dir.write("examples.yml", cards_data)
-    with pytest.raises(QuizDataError, match="field 'good'"):
+    with pytest.raises(DataError, match="field 'good'"):
         convert("# Just prose\n", data_dir.path)
 
 
@@ -258,7 +255,7 @@ def test_progress_lists_every_practice_set(data_dir, quiz_data):
     rows = soup.select("[data-gp-progress-set]")
     assert [(r["data-gp-progress-set"], r["data-gp-items"]) for r in rows] == [
         ("goal-or-decision", "gd-move-to-kubernetes wl-basket-abandonment")]
-    with pytest.raises(QuizDataError, match="takes no data id"):
+    with pytest.raises(MarkerError, match="takes no data id"):
         convert("```gp-progress\ngoal-or-decision\n```\n", data_dir.path)
 
 
@@ -298,8 +295,22 @@ def test_a_selection_keeps_the_listed_order_and_is_its_own_link(data_dir, quiz_d
 )
 def test_a_bad_selection_stops_the_page_naming_the_marker_and_the_id(data_dir, quiz_data, marker, expected):
     data_dir.valid().write("practice.yml", quiz_data)
-    with pytest.raises(QuizDataError) as caught:
+    with pytest.raises(MarkerError) as caught:
         convert(marker, data_dir.path)
     message = str(caught.value)
     assert "page marker ```gp-quiz" in message
     assert expected in message, message
+
+
+def test_every_error_stops_mkdocs_and_superfences_and_says_what_went_wrong():
+    from mkdocs.exceptions import BuildError
+    from pymdownx.superfences import SuperFencesException
+
+    from goal_pyramid import SettingsError
+
+    for error_type in (DataError, SettingsError, MarkerError):
+        assert issubclass(error_type, GoalPyramidError)
+    assert issubclass(GoalPyramidError, SuperFencesException) and issubclass(GoalPyramidError, BuildError)
+    with pytest.raises(MarkerError) as caught:
+        convert("```gp-cards\n\n```\n", ROOT / "quiz_data")
+    assert str(caught.value).startswith("Goal Pyramid cannot draw a component on this page:\n  - page marker")

@@ -8,7 +8,7 @@ import shutil
 import markdown
 
 from goal_pyramid import fences
-from goal_pyramid.fences import format_cards
+from goal_pyramid.fences import format_component
 from tests.conftest import ROOT, DataDir
 
 CARDS = "```gp-cards\nsix-examples\n```\n"
@@ -21,7 +21,7 @@ def convert(data_dir, templates_dir) -> str:
         extension_configs={
             "goal_pyramid": {"data_dir": str(data_dir), "templates_dir": str(templates_dir)},
             "pymdownx.superfences": {
-                "custom_fences": [{"name": "gp-cards", "class": "gp-cards", "format": format_cards}]},
+                "custom_fences": [{"name": "gp-cards", "class": "gp-cards", "format": format_component}]},
         },
     )
 
@@ -32,8 +32,8 @@ def test_the_same_set_renders_once_until_a_template_or_the_data_changes(tmp_path
     templates = tmp_path / "components"
     shutil.copytree(ROOT / "overrides/components", templates)
     calls = []
-    real = fences.render_cards
-    monkeypatch.setattr(fences, "render_cards", lambda *args: calls.append(1) or real(*args))
+    real = fences.render
+    monkeypatch.setattr(fences, "render", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
 
     first = convert(data.path, templates)
     assert convert(data.path, templates) == first and len(calls) == 1, "a second page reuses the HTML"

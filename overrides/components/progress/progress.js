@@ -35,13 +35,7 @@
       }
     });
     refresh();
-    var stop = progress.onChange(function () {
-      if (!root.isConnected) {
-        stop();  // left behind by instant navigation
-        return;
-      }
-      refresh();
-    });
+    progress.onChange(refresh, root);
   }
 
   (window.goalPyramidModules = window.goalPyramidModules || {}).progress = mountProgress;

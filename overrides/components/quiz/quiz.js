@@ -235,7 +235,12 @@
       item.querySelector("[data-gp-hint]").hidden = true;
       feedback.hidden = false;
       if (how.focus) {
-        feedback.focus();
+        // Next frame, in the layout the browser does anyway: focus() now would force one inside Check.
+        window.requestAnimationFrame(function () {
+          if (!feedback.hidden) {
+            feedback.focus();
+          }
+        });
       }
       if (how.announce) {
         say(fill(root.getAttribute(right ? "data-gp-say-right" : "data-gp-say-wrong"), {
@@ -465,13 +470,7 @@
       updateSummary(false);
     }
     showSaved();
-    var stop = progress.onChange(function () {
-      if (!root.isConnected) {
-        stop();  // left behind by instant navigation
-        return;
-      }
-      showSaved();
-    });
+    progress.onChange(showSaved, root);
   }
 
   (window.goalPyramidModules = window.goalPyramidModules || {}).quiz = mountQuiz;

@@ -1,0 +1,84 @@
+"""The registry: every component, declared once. Everything else reads COMPONENTS.
+
+A component called NAME is:
+
+- its Python module here, components/NAME.py: the data model of its file in
+  quiz_data/ (if it has data) and `view`, what its template gets;
+- its asset folder, overrides/components/NAME/: NAME.html (the template),
+  NAME.js, NAME.css and examples.yml (worked examples the render tests draw);
+- one Component entry below;
+- a page that writes its marker, ```gp-NAME.
+
+The loader (which list holds a file's items, the catalogue's sets, "did you
+mean"), the fences, the JSON Schema, the page templates' asset list (through
+the extension), the benchmark's control and the tests read this table; mkdocs.yml
+lists the fences for superfences, and a test holds that list to this one.
+
+One name per idea: the component's NAME is its `kind:` in a data file, its
+folder in overrides/components/, its module here, its marker ```gp-NAME and its
+`data-gp-module="NAME"` in the HTML. (The cards' data file is
+quiz_data/examples.yml, for the page "Spot a good goal", examples.md; its one
+set is "six-examples".)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Union
+
+from pydantic import BaseModel, Field, TypeAdapter
+
+from . import cards, progress, pyramid, quiz
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str  # kind:, folder, module, data-gp-module; its marker is ```gp-<name>
+    view: Callable[..., dict]  # (its data set, the catalogue) -> what its template gets
+    model: type[BaseModel] | None = None  # the model of its data file; None: it has no data of its own
+    items: str | None = None  # the list in its data file that holds its items (their ids are #links)
+    names_data: bool = True  # its marker names a data set (```gp-cards\nsix-examples\n```)
+
+    @property
+    def fence(self) -> str:
+        return f"gp-{self.name}"
+
+    def file(self, ending: str) -> str:
+        """Its file in overrides/components/: '.html' its template, '.js' its script, '.css' its style."""
+        return f"{self.name}/{self.name}{ending}"
+
+    @property
+    def template(self) -> str:
+        return self.file(".html")
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("pyramid", pyramid.view, pyramid.PyramidFile, items="layers"),
+    Component("cards", cards.view, cards.CardsFile, items="cards"),
+    Component("quiz", quiz.view, quiz.QuizFile, items="items"),
+    Component("progress", progress.view, names_data=False),
+)
+
+BY_NAME = {component.name: component for component in COMPONENTS}
+BY_FENCE = {component.fence: component for component in COMPONENTS}
+# The components with data files, by the `kind:` that names them.
+WITH_DATA = {component.name: component for component in COMPONENTS if component.model is not None}
+KINDS = tuple(WITH_DATA)
+ITEM_LISTS = {kind: component.items for kind, component in WITH_DATA.items()}
+
+DataFile = Annotated[Union[tuple(component.model for component in WITH_DATA.values())],  # noqa: UP007
+                     Field(discriminator="kind")]
+DATA_FILE = TypeAdapter(DataFile)
+
+
+def json_schema() -> dict:
+    """The JSON Schema editors use to check quiz_data/ files as you type."""
+    schema = DATA_FILE.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Goal Pyramid quiz data"
+    schema["description"] = (
+        "One file of quiz_data/. Generated from the models in src/goal_pyramid/components/ by"
+        " scripts/export_schema.py; do not edit by hand."
+    )
+    return schema

@@ -1,0 +1,59 @@
+"""The registry (src/goal_pyramid/components/) is the one list of components; what cannot read it is held to it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from goal_pyramid.components import BY_NAME, COMPONENTS, KINDS, WITH_DATA
+from goal_pyramid.loader import Catalogue
+from tests.conftest import ROOT
+
+
+class _Tagged(yaml.SafeLoader):
+    """mkdocs.yml's !ENV and !!python/name tags, read as plain values."""
+
+
+_Tagged.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Tagged.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
+
+
+def superfences(config: str) -> list[dict]:
+    extensions = yaml.load((ROOT / config).read_text(encoding="utf-8"), Loader=_Tagged)["markdown_extensions"]
+    entry = next(e for e in extensions if isinstance(e, dict) and "pymdownx.superfences" in e)
+    return entry["pymdownx.superfences"]["custom_fences"]
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml"])
+def test_mkdocs_yml_lists_every_components_fence_and_no_other(config):
+    fences = superfences(config)
+    assert [fence["name"] for fence in fences] == [component.fence for component in COMPONENTS]
+    assert {fence["class"] for fence in fences} == {component.fence for component in COMPONENTS}
+    assert {fence["format"] for fence in fences} == {"name:goal_pyramid.fences.format_component"}
+
+
+def test_the_page_template_loads_the_assets_of_every_component_and_no_other():
+    main = (ROOT / "overrides/main.html").read_text(encoding="utf-8")
+    listed = re.findall(r'\(\["(\w+)"\] if \'data-gp-module="(\w+)"\' in gp_content', main)
+    assert listed == [(component.name, component.name) for component in COMPONENTS]
+
+
+@pytest.mark.parametrize("component", COMPONENTS, ids=lambda component: component.name)
+def test_each_component_has_its_asset_folder(component):
+    folder = ROOT / "overrides" / "components" / component.name
+    for asset in (component.template, component.file(".js"), component.file(".css")):
+        assert (ROOT / "overrides" / "components" / asset).is_file(), asset
+    template = (folder / f"{component.name}.html").read_text(encoding="utf-8")
+    assert f'data-gp-module="{component.name}"' in template
+    script = (folder / f"{component.name}.js").read_text(encoding="utf-8")
+    assert f".{component.name} = " in script or f'["{component.name}"]' in script, "it registers under its name"
+
+
+def test_the_data_kinds_and_catalogue_come_from_the_registry():
+    assert tuple(name for name, component in BY_NAME.items() if component.model is not None) == KINDS
+    assert set(Catalogue().sets) == set(WITH_DATA)
+    for kind, component in WITH_DATA.items():
+        assert component.model.model_fields["kind"].annotation.__args__ == (kind,)
+        assert component.items in component.model.model_fields
