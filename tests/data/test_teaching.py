@@ -415,6 +415,10 @@ PUBLISHED_IDS = [
     "ww-compliance-checklist", "ww-compromised-account", "ww-council-chatbot",
     "ww-forecast-accuracy", "ww-gp-summary-trial", "ww-month-end-close",
     "ww-records-system-spec", "ww-shop-microservices",
+    # added with the near misses for length, numbers and "so that"
+    "gd-payroll-helpline-outsource", "gd-warehouse-scan-speed", "gd-volunteer-signup-smoother",
+    "gd-helpline-two-minutes", "gd-till-stock-check", "ww-shop-smoother-experience",
+    "ww-card-confirm-speed", "ww-manager-feedback", "ww-refund-within-a-day", "wl-hr-suite-features",
 ]
 
 
