@@ -162,7 +162,7 @@ _WHAT_IT_IS_HELP = (
 
 _UNFINISHED_HELP = (
     "Optional, with 'layer': true when the statement points at that layer but stops too soon"
-    " to be used there as written (no measure, no deadline, or no one who gains)."
+    " to be used there as written (nothing in it can be checked, or it breaks the 'so that' rule)."
 )
 
 
