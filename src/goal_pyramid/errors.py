@@ -26,6 +26,11 @@ except ImportError:  # Zensical or plain Python-Markdown: no MkDocs to please
     _BuildError = Exception
 
 
+_LINE_BREAKS = {ord(c): f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+                for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+_LINE_BREAKS.update({ord("\n"): "\\n", ord("\r"): "\\r"})
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the data, located as precisely as we can."""
@@ -44,7 +49,8 @@ class Problem:
         if self.field:
             parts.append(f"field '{self.field}'")
         text = ": ".join(parts) + f": {self.message}"
-        return text.replace("\r", "\\r").replace("\n", "\\n")  # one line per problem, whatever it quotes
+        # One line per problem, whatever it quotes: every character str.splitlines() breaks at.
+        return text.translate(_LINE_BREAKS)
 
 
 class GoalPyramidError(SuperFencesException, _BuildError):

@@ -203,3 +203,12 @@ def test_a_problem_stays_on_one_line_whatever_it_quotes(data_dir, cards_data):
     lines = str(caught.value).splitlines()
     assert len(lines) == 2, lines
     assert lines[1].startswith("  - quiz_data/two\\nlines.yml:3: field 'title': should be text")
+
+
+def test_a_problem_stays_on_one_line_whatever_line_break_it_quotes():
+    from goal_pyramid.errors import Problem
+
+    quoted = "a\nb\rc\x0bd\x0ce\x1cf\x1dg\x1eh\x85i\u2028j\u2029k"
+    problem = Problem("quiz_data/x.yml", 3, f'cards[0] (id "{quoted}")', "id", f"found {quoted!s}")
+    assert len(str(problem).splitlines()) == 1
+    assert "\\x85" in str(problem) and "\\u2028" in str(problem)
