@@ -28,6 +28,7 @@ from scripts import security_headers  # noqa: E402 (after the path is set)
 def swap_in(new: Path, target: Path) -> None:
     """Put new where target is; the old copy stays until the new one is in place."""
     old = None
+    target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
         os.replace(target, old / target.name)
