@@ -135,3 +135,14 @@ def test_a_bad_embed_host_is_refused_naming_the_setting(bad):
     with pytest.raises(security_headers.SecurityError) as caught:
         security_headers.header_set("https://learning.acme.example/", bad)
     assert str(caught.value).startswith("extra.security.embed_hosts (GOAL_PYRAMID_EMBED_HOSTS): ")
+
+
+def test_the_hosting_guide_shows_the_header_set_the_build_writes():
+    guide = (ROOT / "docs/hosting.md").read_text(encoding="utf-8")
+    headers = security_headers.header_set("https://learning.example.com/goals/", "https://wiki.example.com")
+    assert f"Content-Security-Policy: {headers.page_csp}\n" in guide
+    for name, value in security_headers.OTHER_HEADERS.items():
+        assert f"{name}: {value}\n" in guide
+    assert headers.embed_csp.endswith("`frame-ancestors 'self' https://wiki.example.com`".strip("`"))
+    assert "`frame-ancestors 'self' https://wiki.example.com`" in guide
+    assert f"`Cache-Control: {security_headers.LONG_CACHE}`" in guide
