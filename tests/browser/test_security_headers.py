@@ -99,9 +99,13 @@ def test_instant_navigation_and_every_component_work(strict_page):
     strict_page.get_by_role("link", name="Why? Up to Delivery increment").click()
     expect(layer(strict_page, "Delivery increment").locator("summary")).to_be_focused()
     nav.get_by_role("link", name="Goal or decision?").click()
+    expect(strict_page).to_have_url(re.compile(r"/practice/goal-or-decision/$"))
+    expect(strict_page.locator("[data-gp-module=quiz]")).to_have_attribute("data-gp-mounted", "")
     item = answer(strict_page, 0, right=True)
     expect(item.locator("[data-gp-feedback]")).to_be_focused()
+    strict_page.wait_for_function("Object.keys(localStorage).some(key => key.startsWith('goal-pyramid:progress:'))")
     nav.get_by_role("link", name="Your progress").click()
+    expect(strict_page).to_have_url(re.compile(r"/practice/progress/$"))
     row = strict_page.get_by_role("row", name=re.compile("Goal or decision"))
     expect(row.locator("[data-gp-right]")).to_have_text("1")
     assert strict_page.evaluate("window.__sameDocument") is True, "instant navigation fell back to a full load"
