@@ -248,11 +248,11 @@ def timed_builds(projects: dict[str, Path], runs: int) -> dict[str, dict]:
     times: dict[str, list[float]] = {name: [] for name in projects}
     for project in projects.values():
         with tempfile.TemporaryDirectory(prefix="gp-bench-build-") as site_dir:
-            build(project, Path(site_dir), BUILD_URL)
+            build(project, Path(site_dir), BUILD_URL, mkdocs_only=True)
     for _ in range(runs):
         for name, project in projects.items():
             with tempfile.TemporaryDirectory(prefix="gp-bench-build-") as site_dir:
-                times[name].append(build(project, Path(site_dir), BUILD_URL))
+                times[name].append(build(project, Path(site_dir), BUILD_URL, mkdocs_only=True))
     return {name: {"runs": runs_, "median": statistics.median(runs_)} for name, runs_ in times.items()}
 
 

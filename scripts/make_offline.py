@@ -36,7 +36,7 @@ def build(site_dir: Path) -> None:
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
-        raise SystemExit(f"the offline build failed:\n{result.stdout}{result.stderr}")
+        raise SystemExit(f"{result.stdout}{result.stderr}The offline build failed: the zip is unchanged.")
 
 
 # A stylesheet's url(...) or @import of another host.
@@ -80,9 +80,15 @@ def main(argv: list[str]) -> int:
             print("the offline copy would fetch from other hosts:\n  " + "\n  ".join(outside), file=sys.stderr)
             return 1
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(site_dir.rglob("*")):
-                archive.write(path, path.relative_to(site_dir.parent).as_posix())
+        # Written under another name and renamed, so a good zip is never half-overwritten.
+        part = args.out.with_name(f".{args.out.name}.part")
+        try:
+            with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in sorted(site_dir.rglob("*")):
+                    archive.write(path, path.relative_to(site_dir.parent).as_posix())
+            os.replace(part, args.out)
+        finally:
+            part.unlink(missing_ok=True)
         files = sum(1 for p in site_dir.rglob("*") if p.is_file())
     size = args.out.stat().st_size / 1024
     print(f"wrote {args.out} ({files} files, {size:.0f} KB): unzip it and open {FOLDER}/index.html")

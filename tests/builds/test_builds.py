@@ -46,6 +46,9 @@ def zensical_build(project: Path, **env_vars: str) -> subprocess.CompletedProces
 
 def components(html_path: Path) -> list[str]:
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    # Zensical reads data-search-exclude for its own search and drops it from the page; Material keeps it.
+    for el in soup.select("[data-search-exclude]"):
+        del el["data-search-exclude"]
     return [str(el) for el in soup.select("[data-gp-module]")]
 
 
