@@ -67,10 +67,7 @@ class HeaderSet:
 
 
 def header_set(site_url: str, embed_hosts: str | list | None) -> HeaderSet:
-    if isinstance(embed_hosts, str):
-        hosts = embed_hosts.split()
-    else:
-        hosts = [str(host) for host in (embed_hosts or [])]
+    hosts = embed_hosts.split() if isinstance(embed_hosts, str) else [str(host) for host in embed_hosts or []]
     for host in hosts:
         if not _HOST.match(host):
             raise SecurityError(
@@ -163,7 +160,8 @@ def web_config(headers: HeaderSet) -> str:
                        for name, value in {"Content-Security-Policy": csp, **OTHER_HEADERS}.items())
         removes = "".join(f"\n          <remove name={quoteattr(name)} />"
                           for name in ("Content-Security-Policy", *OTHER_HEADERS))
-        return f"<httpProtocol>\n        <customHeaders>{removes}{adds}\n        </customHeaders>\n      </httpProtocol>"
+        return (f"<httpProtocol>\n        <customHeaders>{removes}{adds}\n"
+                "        </customHeaders>\n      </httpProtocol>")
 
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <!-- Goal Pyramid's headers, written by scripts/security_headers.py: do not edit, rebuild. -->

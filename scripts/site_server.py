@@ -175,7 +175,8 @@ def preview(site_dir: Path, port: int) -> None:
         handler = type("Preview", (HeadersFileHandler,), {"rules": rules})
         server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
         path = prefix.rstrip("/") + "/"
-        print(f"Serving {site_dir}/ as built at http://127.0.0.1:{port}{path} (built for {home}); Ctrl-C stops it.", flush=True)
+        print(f"Serving {site_dir}/ as built at http://127.0.0.1:{port}{path} (built for {home});"
+              " Ctrl-C stops it.", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -91,7 +91,8 @@ def nginx_site():
             folder.chmod(0o755)
         (root / "temp").mkdir()
         (root / "nginx.conf").write_text(NGINX_CONF.format(root=root, port=port), encoding="utf-8")
-        server = subprocess.Popen([NGINX, "-p", str(root), "-c", str(root / "nginx.conf"), "-e", str(root / "error.log")],
+        server = subprocess.Popen([NGINX, "-p", str(root), "-c", str(root / "nginx.conf"),
+                                   "-e", str(root / "error.log")],
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         try:
             for _ in range(100):

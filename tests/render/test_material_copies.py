@@ -45,7 +45,7 @@ def inline_scripts(text: str) -> list[str]:
 def test_each_of_materials_inline_scripts_is_in_our_file_word_for_word(partial):
     theirs = inline_scripts(body((MATERIAL / partial).read_text(encoding="utf-8")))
     assert len(theirs) == len(COPIES[partial]), f"Material's {partial} changed: copy it again into overrides/"
-    for script, name in zip(theirs, COPIES[partial]):
+    for script, name in zip(theirs, COPIES[partial], strict=True):
         ours = (SCRIPTS / name).read_text(encoding="utf-8")
         assert script.replace(*SCOPE) in ours, f"Material's {partial} changed: copy its script into {name} again"
 
@@ -57,7 +57,7 @@ def test_our_copy_loads_the_files_in_materials_place_and_inlines_nothing(partial
     assert inline_scripts(ours) == [] and "<style" not in ours
     # Material's partial with each script swapped for a <script src> of ours: the same markup otherwise.
     expected = theirs
-    for script, name in zip(inline_scripts(theirs), COPIES[partial]):
+    for script, name in zip(inline_scripts(theirs), COPIES[partial], strict=True):
         expected = expected.replace(f"<script>{script}</script>", f"@{name}@")
     loaded = re.sub(r"<script src=\"\{\{ 'assets/javascripts/(gp-md-[a-z]+\.js)' \| url \}\}\"[^>]*></script>",
                     r"@\1@", body(ours))
@@ -127,5 +127,5 @@ def test_every_copied_material_partial_is_guarded():
     """A new file in overrides/ with a Material template's name is either guarded above or listed as our own."""
     copies = {path.relative_to(ROOT / "overrides").as_posix() for path in (ROOT / "overrides").rglob("*.html")
               if (MATERIAL / path.relative_to(ROOT / "overrides")).exists()}
-    guarded = {"partials/javascripts/base.html", "partials/javascripts/content.html", *EDITED_COPIES}
+    guarded = {*COPIES, *EDITED_COPIES}
     assert copies - OUR_OWN == guarded
