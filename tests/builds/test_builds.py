@@ -149,6 +149,44 @@ def test_a_bad_brand_setting_stops_mkdocs_with_a_clear_message(tmp_path):
             and "GOAL_PYRAMID_PRIMARY_COLOUR" in output), output
 
 
+def edit_the_obvious_way(project: Path, **lines: str) -> None:
+    """Write over mkdocs.yml's own lines, as a company would: `site_name: Acme Goals` for the whole line."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for key, value in lines.items():
+        old = next(line for line in text.splitlines() if line.lstrip().startswith(f"{key}: !ENV"))
+        indent = old[:len(old) - len(old.lstrip())]
+        text = text.replace(old, f"{indent}{key}: {value}")
+    config.write_text(text, encoding="utf-8")
+
+
+def test_site_name_logo_and_address_edited_in_place_build(tmp_path):
+    """No "found undefined alias 'site_name'": nothing else in mkdocs.yml refers to those lines."""
+    project = project_copy(tmp_path)
+    (project / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    (project / "docs/assets/images/acme.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    edit_the_obvious_way(project, site_name="Acme Goals", logo="assets/images/acme.svg",
+                         site_url="https://learning.acme.example/goals/")
+    unset = ("GOAL_PYRAMID_SITE_NAME", "GOAL_PYRAMID_LOGO", "GOAL_PYRAMID_SITE_URL")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], cwd=project,
+                            env=dict(env, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, check=False,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "<title>Acme Goals</title>" in page
+    assert "assets/images/acme.svg" in page and "https://learning.acme.example/goals/" in page
+
+
+def test_a_site_name_edited_in_place_is_still_checked(tmp_path):
+    project = project_copy(tmp_path)
+    edit_the_obvious_way(project, site_name="'Acme \"Goals\"'")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "field 'name': should be plain text" in output and "site_name in mkdocs.yml" in output, output
+
+
 def test_only_a_builder_that_renders_the_brand_stylesheet_links_it(tmp_path):
     """MkDocs fills in brand.css; Zensical 0.0.73 copies it raw, so its pages must not load it."""
     project = project_copy(tmp_path)
