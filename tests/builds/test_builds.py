@@ -125,11 +125,11 @@ def test_a_company_folder_joins_the_sets(tmp_path):
     quiz = BeautifulSoup((project / "site/practice/goal-or-decision/index.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert quiz.select_one("#our-move-wiki") is not None
-    # Counts and credits follow the data: only the six quoted cards are marked, and the line above says so.
+    # Counts and credits follow the data: only the six quoted cards are marked, and the line under the set says so.
     marked = [d["id"] for d in examples.select("details[id]:has(.gp-card__source)")]
     assert len(marked) == 6 and "our-self-service-returns" not in marked
     assert examples.select_one(".gp-cards__credit").get_text(" ", strip=True).startswith(
-        "6 of these 7 statements, marked “From the article”, are quoted")
+        "6 of the 7 statements above, marked “From the article”, are quoted")
     for card in examples.select("[data-gp-module]"):
         card.decompose()
     assert not re.search(r"\bsix\b", examples.select_one("article").get_text().lower())
@@ -138,9 +138,10 @@ def test_a_company_folder_joins_the_sets(tmp_path):
 def test_the_built_in_set_is_credited_once_and_only_two_layer_examples_as_quoted(mkdocs_site):
     examples = BeautifulSoup((mkdocs_site / "examples/index.html").read_text(encoding="utf-8"), "html.parser")
     credit = examples.select_one(".gp-cards__credit")
-    assert credit.get_text(" ", strip=True).startswith("These statements are quoted, with their verdict labels, from")
+    assert credit.get_text(" ", strip=True).startswith(
+        "The statements above are quoted, with their verdict labels, from")
     assert credit.a["href"].startswith("https://www.juliamustivaya.com/articles/")
-    assert not examples.select(".gp-card__source")  # all quoted: the line above is enough
+    assert not examples.select(".gp-card__source")  # all quoted: the line under the set is enough
     pyramid = BeautifulSoup((mkdocs_site / "pyramid/index.html").read_text(encoding="utf-8"), "html.parser")
     captions = {fig.find_parent("details")["id"]: fig.get_text(strip=True)
                 for fig in pyramid.select(".gp-layer__example figcaption")}
