@@ -7,6 +7,7 @@ a link stops the build with a clear line instead of drawing an invisible header.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +22,7 @@ from pydantic import (
     field_validator,
 )
 from pydantic_core import PydanticCustomError
+from tinycss2.color4 import _COLOR_KEYWORDS, parse_color  # CSS Color Level 4; the keywords: its named colours
 
 from .errors import MESSAGES, Problem, SettingsError
 from .errors import message as worded
@@ -39,8 +41,9 @@ def _set_by(field: str) -> str:
     return f"; set by {key} in mkdocs.yml or {variable}"
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_FUNCTION = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9.,%/\sa-z-]*\)")
-_NAMED = re.compile(r"[a-zA-Z]{3,20}")
+# What a colour may be written with at all (it goes into a stylesheet): no ; { } quotes or comments.
+_COLOUR_CHARACTERS = re.compile(r"[#0-9a-zA-Z.,%+\s()-]+(?:/[0-9a-zA-Z.,%+\s()-]+)?")
+_NAMED_COLOURS = sorted(name for name in _COLOR_KEYWORDS if name != "transparent")
 _LINK = re.compile(r"(?:mailto:[^\s\"<>]+|https?://[^\s\"<>]+)")
 # The address the site is hosted at goes into every page's links and tags, so it holds
 # nothing a page would have to escape: a host (name, IPv4 or [IPv6]), a port, a plain path.
@@ -71,10 +74,81 @@ Setting = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(
 # Each plain setting's rule: (does a value follow it, the error type that words it in MESSAGES).
 _RULES = {
     "name": (lambda value: not re.search(r"[\"<>]", value), "setting_not_plain_text"),
-    "primary": (lambda value: any(p.fullmatch(value) for p in (_HEX, _FUNCTION, _NAMED)), "setting_not_a_colour"),
     "feedback": (lambda value: bool(_LINK.fullmatch(value)), "setting_not_a_link"),
     "site_url": (lambda value: bool(_SITE_URL.fullmatch(value)), "setting_not_a_site_address"),
 }
+
+
+def _srgb_luminance(red: float, green: float, blue: float) -> float:
+    """WCAG 2's relative luminance of an sRGB colour (channels 0-1, clipped to the gamut)."""
+    def linear(channel: float) -> float:
+        channel = min(max(channel, 0.0), 1.0)
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def _luminance(colour) -> float | None:
+    """Relative luminance (CIE Y, 0-1) of a parsed colour, or None for a space not measured here."""
+    if colour.space in ("srgb", "hsl", "hwb"):
+        return _srgb_luminance(*colour.to("srgb").coordinates)
+    if colour.space == "srgb-linear":
+        return sum(weight * min(max(c or 0, 0.0), 1.0)
+                   for weight, c in zip((0.2126, 0.7152, 0.0722), colour.coordinates, strict=True))
+    if colour.space in ("xyz-d65", "xyz-d50", "xyz"):
+        y = colour.coordinates[1] or 0
+    elif colour.space in ("oklab", "oklch"):
+        y = colour.to("xyz-d65").coordinates[1]
+    elif colour.space in ("lab", "lch"):
+        y = colour.to("xyz-d50").coordinates[1]
+    else:  # display-p3, a98-rgb, prophoto-rgb, rec2020: tinycss2 does not convert them
+        return None
+    return min(max(y, 0.0), 1.0)
+
+
+def contrast_with_white(luminance: float) -> float:
+    """WCAG 2's contrast ratio between white text and a background of this relative luminance."""
+    return 1.05 / (luminance + 0.05)
+
+
+def _darker(colour) -> str:
+    """The same hue in sRGB, darkened until white text on it reaches 4.5:1, as hex."""
+    rgb = colour.to("srgb").coordinates if colour.space in ("srgb", "hsl", "hwb") else (0.04, 0.36, 0.23)
+    rgb = [min(max(c or 0, 0.0), 1.0) for c in rgb]
+    scale = 1.0
+    while scale > 0 and contrast_with_white(_srgb_luminance(*(c * scale for c in rgb))) < 4.5:
+        scale -= 0.01
+    return "'#" + "".join(f"{round(c * max(scale, 0) * 255):02x}" for c in rgb) + "'"
+
+
+def _colour_problem(value: str) -> PydanticCustomError | None:
+    """Why white header text cannot sit on this colour (None if it can)."""
+    given = repr(value)
+    colour = parse_color(value) if _COLOUR_CHARACTERS.fullmatch(value) else None
+    if colour is None:
+        close = difflib.get_close_matches(value.lower(), _NAMED_COLOURS, n=1, cutoff=0.75)
+        hint = (f"; did you mean {close[0]!r}?" if close
+                else "; a hex colour starts with #" if _HEX.fullmatch("#" + value) else "")
+        return PydanticCustomError("setting_not_a_colour", MESSAGES["setting_not_a_colour"],
+                                   {"given": given, "hint": hint})
+    if colour == "currentcolor" or not hasattr(colour, "space"):
+        why = "the colour of the text around it (the header would take on its own text colour)"
+    elif colour.alpha < 1:
+        why = "see-through (transparent, or an alpha below 1), so the header would show what is behind it"
+    else:
+        why = None
+    if why:
+        return PydanticCustomError("setting_colour_not_solid", MESSAGES["setting_colour_not_solid"],
+                                   {"given": given, "why": why})
+    luminance = _luminance(colour)
+    if luminance is None:
+        return PydanticCustomError("setting_colour_unmeasured", MESSAGES["setting_colour_unmeasured"],
+                                   {"given": given, "space": colour.space})
+    ratio = contrast_with_white(luminance)
+    if ratio < 4.5:
+        shown = f"{ratio:.2f}".rstrip("0").rstrip(".")
+        return PydanticCustomError("setting_colour_too_light", MESSAGES["setting_colour_too_light"],
+                                   {"given": given, "ratio": shown, "darker": _darker(colour)})
+    return None
 
 
 class Brand(BaseModel):
@@ -86,16 +160,23 @@ class Brand(BaseModel):
     feedback: Setting = None
     site_url: Setting = None
 
-    @field_validator("name", "primary", "feedback", "site_url")
+    @field_validator("name", "feedback", "site_url")
     @classmethod
     def _follows_its_rule(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return value
         follows, error_type = _RULES[info.field_name]
         if not follows(value):
-            hex_without_hash = info.field_name == "primary" and _HEX.fullmatch("#" + value)
-            hint = "; a hex colour starts with #" if hex_without_hash else ""
-            raise PydanticCustomError(error_type, MESSAGES[error_type], {"given": repr(value), "hint": hint})
+            raise PydanticCustomError(error_type, MESSAGES[error_type], {"given": repr(value)})
+        return value
+
+    @field_validator("primary")
+    @classmethod
+    def _white_text_can_sit_on_it(cls, value: str | None) -> str | None:
+        """CSS Color 4 syntax, parsed by tinycss2; solid; and 4.5:1 against the header's white text."""
+        problem = _colour_problem(value) if value is not None else None
+        if problem:
+            raise problem
         return value
 
     @field_validator("logo")

@@ -100,6 +100,14 @@ MESSAGES = {
     "setting_not_plain_text": (
         "should be plain text without \" < or > (Material puts it in attributes unescaped), got {given}"),
     "setting_not_a_colour": "should be a CSS colour such as '#0b5d3b', 'rgb(11 93 59)' or 'teal', got {given}{hint}",
+    "setting_colour_not_solid": (
+        "should be a solid colour the white header text can sit on, got {given}, which is {why}"),
+    "setting_colour_unmeasured": (
+        "is a colour in {space}, whose contrast with the white header text this check cannot measure;"
+        " write it as hex or rgb(), e.g. '#0b5d3b', got {given}"),
+    "setting_colour_too_light": (
+        "gives the white header text a contrast of {ratio}:1, below the 4.5:1 text needs (WCAG 2, level AA),"
+        " got {given}; try a darker shade, e.g. {darker}"),
     "setting_not_a_link": "should be a mailto:, https:// or http:// address, got {given}",
     "setting_not_a_site_address": (
         "should be the full address the site is hosted at, such as 'https://learning.acme.example/goals/':"

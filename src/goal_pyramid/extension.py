@@ -140,11 +140,29 @@ class _CheckData(Preprocessor):
     """Validate the data and the brand settings before anything else runs, once on every page."""
 
     def run(self, lines: list[str]) -> list[str]:
-        check_brand(*self.md.goal_pyramid_brand)
+        settings, docs_dir = self.md.goal_pyramid_brand
+        check_brand(_with_mkdocs_settings(self.md, settings), docs_dir)
         components = self.md.goal_pyramid
         components.refresh()  # once per page: has a data file or a template changed?
         components.catalogue  # noqa: B018 (loading is the point: it raises on bad data)
         return lines
+
+
+def _with_mkdocs_settings(md: Markdown, settings: object) -> object:
+    """extra.brand, with the site name, logo and address MkDocs itself holds for this build.
+
+    mkdocs.yml does not alias those three into extra.brand, so a company can write over their
+    lines (`site_name: Acme Goals`) without an "undefined alias" error. Under MkDocs, its
+    `relpath` treeprocessor carries the whole config while a page converts; other builders
+    (Zensical) have none, and only what extra.brand itself holds is checked there.
+    """
+    config = getattr(md.treeprocessors["relpath"], "config", None) if "relpath" in md.treeprocessors else None
+    if config is None or not isinstance(settings, dict | type(None)):
+        return settings
+    theme = config.get("theme")
+    found = {"name": config.get("site_name"), "site_url": config.get("site_url"),
+             "logo": theme["logo"] if theme is not None and "logo" in theme else None}
+    return {**{key: value for key, value in found.items() if value is not None}, **(settings or {})}
 
 
 class _ShareAnchors(Preprocessor):

@@ -104,6 +104,13 @@ def documented_snippet(site_url: str) -> str:
     return snippet.replace("https://learning.example.com/goals/", site_url)
 
 
+def documented_resizer(site_url: str) -> str:
+    """The lines under the plain HTML snippet that grow the frame to fit, pointed at this build."""
+    text = (ROOT / "docs/embedding.md").read_text(encoding="utf-8")
+    lines = re.search(r"```html\n(<script>.*?goal-pyramid:height.*?</script>)\n```", text, re.DOTALL).group(1)
+    return lines.replace("https://learning.example.com/goals/", site_url)
+
+
 class _Wiki(SimpleHTTPRequestHandler):
     """Another site (localhost, not 127.0.0.1): a wiki page that frames the embed with our snippet."""
 
@@ -185,3 +192,56 @@ def test_an_embed_address_can_ask_for_the_facilitator_tools(csp_page):
         expect(csp_page.get_by_role("button", name=name)).to_be_visible()
     csp_page.get_by_role("button", name="Facilitator mode: show answers").click()
     expect(csp_page.get_by_text("Facilitator mode: answers are showing")).to_be_visible()
+
+
+def test_in_a_wiki_that_runs_the_documented_lines_the_frame_grows_to_fit(browser, csp_site):
+    """The embed reports its height by postMessage; the documented lines on another origin resize the frame."""
+    handler = type("Wiki", (_Wiki,), {"snippet": documented_snippet(csp_site.url) + documented_resizer(csp_site.url)})
+    wiki = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
+    threading.Thread(target=wiki.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    page = context.new_page()
+    try:
+        page.goto(f"http://localhost:{wiki.server_address[1]}/")
+        frame_element = page.locator("iframe[title='Goal statements to judge']")
+        frame = page.frame_locator("iframe[title='Goal statements to judge']")
+        expect(frame.get_by_role("link", name="Open the full explainer")).to_be_visible()
+
+        def fits() -> bool:
+            inner = frame_element.element_handle().content_frame().evaluate(
+                "[document.documentElement.scrollHeight, document.documentElement.clientHeight]")
+            return inner[0] <= inner[1]
+
+        page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+        closed = frame_element.bounding_box()["height"]
+        assert fits()
+        target = card(frame, "Migrate to a streaming platform")
+        target.locator("summary").click()
+        expect(target).to_have_js_property("open", True)
+        page.wait_for_function(f"document.querySelector('iframe').getBoundingClientRect().height > {closed}")
+        page.wait_for_timeout(200)
+        assert fits(), "the frame scrolls inside"
+        assert frame_element.bounding_box()["height"] > closed
+    finally:
+        context.close()
+        wiki.shutdown()
+        wiki.server_close()
+
+
+def test_the_height_message_ignores_other_origins_and_other_frames(browser, csp_site):
+    """A message from another origin, or not from the frame, leaves the frame's height alone."""
+    handler = type("Wiki", (_Wiki,), {"snippet": documented_resizer(csp_site.url)
+                                      + '<iframe title="x" srcdoc="<p>hi"></iframe>'})
+    wiki = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
+    threading.Thread(target=wiki.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"http://localhost:{wiki.server_address[1]}/")
+        page.evaluate("postMessage({type: 'goal-pyramid:height', height: 5000}, '*')")
+        page.wait_for_timeout(200)
+        assert page.evaluate("document.querySelector('iframe').style.height") == ""
+    finally:
+        context.close()
+        wiki.shutdown()
+        wiki.server_close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,6 +125,29 @@ def test_a_company_folder_joins_the_sets(tmp_path):
     quiz = BeautifulSoup((project / "site/practice/goal-or-decision/index.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert quiz.select_one("#our-move-wiki") is not None
+    # Counts and credits follow the data: only the six quoted cards are marked, and the line under the set says so.
+    marked = [d["id"] for d in examples.select("details[id]:has(.gp-card__source)")]
+    assert len(marked) == 6 and "our-self-service-returns" not in marked
+    assert examples.select_one(".gp-cards__credit").get_text(" ", strip=True).startswith(
+        "6 of the 7 statements above, marked “From the article”, are quoted")
+    for card in examples.select("[data-gp-module]"):
+        card.decompose()
+    assert not re.search(r"\bsix\b", examples.select_one("article").get_text().lower())
+
+
+def test_the_built_in_set_is_credited_once_and_only_two_layer_examples_as_quoted(mkdocs_site):
+    examples = BeautifulSoup((mkdocs_site / "examples/index.html").read_text(encoding="utf-8"), "html.parser")
+    credit = examples.select_one(".gp-cards__credit")
+    assert credit.get_text(" ", strip=True).startswith(
+        "The statements above are quoted, with their verdict labels, from")
+    assert credit.a["href"].startswith("https://www.juliamustivaya.com/articles/")
+    assert not examples.select(".gp-card__source")  # all quoted: the line under the set is enough
+    pyramid = BeautifulSoup((mkdocs_site / "pyramid/index.html").read_text(encoding="utf-8"), "html.parser")
+    captions = {fig.find_parent("details")["id"]: fig.get_text(strip=True)
+                for fig in pyramid.select(".gp-layer__example figcaption")}
+    quoted = {key for key, text in captions.items() if text == "Example from the source article"}
+    assert quoted == {"operational-goal", "technical-goal"}
+    assert set(captions.values()) == {"Example from the source article", "Example"}
 
 
 def test_a_bad_file_in_the_company_folder_stops_mkdocs(tmp_path):
@@ -147,6 +171,44 @@ def test_a_bad_brand_setting_stops_mkdocs_with_a_clear_message(tmp_path):
     assert "Traceback" not in output and 'File "' not in output, output  # no stack frames either
     assert ("mkdocs.yml: extra.brand: field 'primary': should be a CSS colour" in output
             and "GOAL_PYRAMID_PRIMARY_COLOUR" in output), output
+
+
+def edit_the_obvious_way(project: Path, **lines: str) -> None:
+    """Write over mkdocs.yml's own lines, as a company would: `site_name: Acme Goals` for the whole line."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for key, value in lines.items():
+        old = next(line for line in text.splitlines() if line.lstrip().startswith(f"{key}: !ENV"))
+        indent = old[:len(old) - len(old.lstrip())]
+        text = text.replace(old, f"{indent}{key}: {value}")
+    config.write_text(text, encoding="utf-8")
+
+
+def test_site_name_logo_and_address_edited_in_place_build(tmp_path):
+    """No "found undefined alias 'site_name'": nothing else in mkdocs.yml refers to those lines."""
+    project = project_copy(tmp_path)
+    (project / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    (project / "docs/assets/images/acme.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    edit_the_obvious_way(project, site_name="Acme Goals", logo="assets/images/acme.svg",
+                         site_url="https://learning.acme.example/goals/")
+    unset = ("GOAL_PYRAMID_SITE_NAME", "GOAL_PYRAMID_LOGO", "GOAL_PYRAMID_SITE_URL")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], cwd=project,
+                            env=dict(env, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, check=False,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "<title>Acme Goals</title>" in page
+    assert "assets/images/acme.svg" in page and "https://learning.acme.example/goals/" in page
+
+
+def test_a_site_name_edited_in_place_is_still_checked(tmp_path):
+    project = project_copy(tmp_path)
+    edit_the_obvious_way(project, site_name="'Acme \"Goals\"'")
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "field 'name': should be plain text" in output and "site_name in mkdocs.yml" in output, output
 
 
 def test_only_a_builder_that_renders_the_brand_stylesheet_links_it(tmp_path):

@@ -21,7 +21,8 @@ def test_the_defaults_and_blank_settings_are_fine(tmp_path):
     assert check_brand(None, tmp_path).name is None
 
 
-@pytest.mark.parametrize("colour", ["#0b5d3b", "#FFF", "rgb(11 93 59)", "hsl(150, 79%, 20%)", "teal"])
+@pytest.mark.parametrize("colour", ["#0b5d3b", "#0B5D3B", "rgb(11 93 59)", "hsl(150, 79%, 20%)", "teal",
+                                    "indigo", "oklch(40% 0.1 150)", "lab(30 20 10)"])
 def test_css_colours_are_accepted(tmp_path, colour):
     assert check_brand({"primary": f" {colour} "}, tmp_path).primary == colour
 
@@ -113,3 +114,34 @@ def test_no_setting_may_hide_a_control_character(tmp_path):
     found = problems({"feedback": "mailto:a@example.com\x02wzxhzdk:0\x03", "logo": "logo\u202e.svg"}, tmp_path)
     assert found["feedback"].startswith("contains U+0002 START OF TEXT at character 21")
     assert found["logo"].startswith("contains U+202E RIGHT-TO-LEFT OVERRIDE at character 5")
+
+
+@pytest.mark.parametrize(("colour", "hint"), [
+    ("gren", "got 'gren'; did you mean 'green'?"),
+    ("grene", "got 'grene'; did you mean 'green'?"),
+    ("rgb(banana)", "got 'rgb(banana)'; set by"),
+])
+def test_a_colour_css_cannot_parse_is_refused_with_the_closest_name(tmp_path, colour, hint):
+    found = problems({"primary": colour}, tmp_path)["primary"]
+    assert found.startswith("should be a CSS colour such as '#0b5d3b', 'rgb(11 93 59)' or 'teal'")
+    assert hint in found and found.endswith("GOAL_PYRAMID_PRIMARY_COLOUR")
+
+
+@pytest.mark.parametrize(("colour", "ratio"), [("#fff", "1"), ("yellow", "1.07"), ("#FFF", "1"),
+                                               ("oklch(90% 0.1 150)", "1.3")])
+def test_a_colour_too_light_for_white_text_is_refused_with_its_ratio(tmp_path, colour, ratio):
+    found = problems({"primary": colour}, tmp_path)["primary"]
+    assert found.startswith(f"gives the white header text a contrast of {ratio}:1, below the 4.5:1")
+    assert "try a darker shade, e.g. '#" in found and "GOAL_PYRAMID_PRIMARY_COLOUR" in found
+
+
+def test_the_darker_shade_suggested_passes(tmp_path):
+    found = problems({"primary": "yellow"}, tmp_path)["primary"]
+    darker = found.split("e.g. '")[1].split("'")[0]
+    assert check_brand({"primary": darker}, tmp_path).primary == darker
+
+
+@pytest.mark.parametrize("colour", ["transparent", "currentcolor", "rgb(11 93 59 / 50%)", "#0b5d3b80"])
+def test_a_colour_that_is_not_solid_is_refused(tmp_path, colour):
+    assert problems({"primary": colour}, tmp_path)["primary"].startswith(
+        "should be a solid colour the white header text can sit on")

@@ -24,6 +24,8 @@ class Card(Strict):
     what_it_is: WhatItIs | None = Field(default=None, description="Optional. " + HELP["what_it_is"])
     unfinished: bool = Field(default=False, description=HELP["unfinished"])
     explanation: MarkdownText = Field(description="Why the verdict: what is wrong, or right.")
+    quoted: bool = Field(default=False, description=(
+        "True for a statement quoted from the source article, shown with a credit; leave it out for your own."))
 
     @model_validator(mode="after")
     def _sits_somewhere_once(self) -> Card:
@@ -48,9 +50,16 @@ class CardsFile(Strict):
 
 
 
+# The article the built-in statements are quoted from (credited on the set and on each quoted card).
+SOURCE = {"author": "Julia Mustivaya", "title": "Goal Setting Confusion in Technology Projects",
+          "url": "https://www.juliamustivaya.com/articles/goal-setting-confusion-in-technology-projects"}
+
+
 def view(cards: CardsFile, catalogue) -> dict:
     return {
         "card_set": cards,
+        "source": SOURCE,
+        "quoted_count": sum(card.quoted for card in cards.cards),
         "explanations": {card.id: render_markdown(card.explanation) for card in cards.cards},
         "layer_names": catalogue.layer_names(),
     }

@@ -27,6 +27,8 @@ class Layer(Strict):
     focus: Text = Field(description="What the layer is about, in a few words.")
     about: MarkdownText = Field(description="Our explanation of the layer.")
     example: Text = Field(description="An example statement at this layer, without quote marks.")
+    example_quoted: bool = Field(default=False, description=(
+        "True if the example is quoted from the source article: its caption then credits the article."))
     sweet_spot: bool = Field(
         default=False, description="True for the one layer where a project goal belongs."
     )
