@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts import chromium
+from goal_pyramid.tools import chromium
 
 CHROMIUM = chromium.executable() or "chromium"
 CHROME_FLAGS = ["--headless=new", "--disable-gpu", *chromium.flags()]

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from goal_pyramid.components import COMPONENTS
-from scripts.site_server import build
+from goal_pyramid.tools.site_server import build
 
 CUSTOM_FENCES = tuple(component.fence for component in COMPONENTS)
 CUSTOM_EXTENSION = "goal_pyramid"

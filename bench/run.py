@@ -50,7 +50,7 @@ from bench import projects, readme
 from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_check, measure_page, run_lighthouse
 from bench.budgets import verdicts
 from bench.report import render
-from scripts.site_server import built_site
+from goal_pyramid.tools.site_server import built_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import security_headers  # noqa: E402 (after the path is set)
+from goal_pyramid.tools import security_headers  # noqa: E402 (after the path is set)
 
 
 def swap_in(new: Path, target: Path) -> None:

@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts import chromium  # noqa: E402 (after the path is set)
+from goal_pyramid.tools import chromium  # noqa: E402 (after the path is set)
 
 OUT = ROOT / "overrides" / "assets" / "images" / "preview.png"
 

@@ -17,8 +17,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts import chromium  # noqa: E402 (after the path is set)
-from scripts.site_server import built_site  # noqa: E402
+from goal_pyramid.tools import chromium  # noqa: E402 (after the path is set)
+from goal_pyramid.tools.site_server import built_site  # noqa: E402
 
 OUT = ROOT / "readme"
 

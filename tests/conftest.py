@@ -119,7 +119,7 @@ def cards_data() -> dict:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    from scripts import chromium
+    from goal_pyramid.tools import chromium
 
     options = chromium.launch_options()
     return {**browser_type_launch_args, **options,
@@ -131,7 +131,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def served_site():
-    from scripts.site_server import built_site
+    from goal_pyramid.tools.site_server import built_site
 
     with built_site(ROOT) as site:
         yield site

@@ -10,7 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from scripts.site_server import built_site
+from goal_pyramid.tools.site_server import built_site
 from tests.browser.components import card
 from tests.browser.conftest import PageWatch
 from tests.browser.test_quiz import answer, items

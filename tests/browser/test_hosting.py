@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from scripts import security_headers
-from scripts.site_server import built_site, headers_for, read_headers_file
+from goal_pyramid.tools import security_headers
+from goal_pyramid.tools.site_server import built_site, headers_for, read_headers_file
 from tests.browser.components import card, layer, verdict
 from tests.browser.conftest import PageWatch
 from tests.browser.test_embeds import RECORD_VIOLATIONS

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from scripts import make_offline
+from goal_pyramid.tools import offline as make_offline
 from tests.browser.components import card, layer, verdict
 from tests.browser.conftest import PageWatch
 from tests.browser.test_quiz import answer

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scripts.site_server import built_site
+from goal_pyramid.tools.site_server import built_site
 from tests.browser.conftest import PageWatch
 from tests.builds.test_builds import project_copy
 

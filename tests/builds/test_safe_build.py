@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import security_headers
+from goal_pyramid.tools import security_headers
 from tests.builds.test_builds import project_copy, run
 from tests.conftest import ROOT
 

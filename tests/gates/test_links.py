@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.site_server import QuietHandler
+from goal_pyramid.tools.site_server import QuietHandler
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 

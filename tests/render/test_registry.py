@@ -57,3 +57,14 @@ def test_the_data_kinds_and_catalogue_come_from_the_registry():
     for kind, component in WITH_DATA.items():
         assert component.model.model_fields["kind"].annotation.__args__ == (kind,)
         assert component.items in component.model.model_fields
+
+
+def test_tests_and_the_benchmark_do_not_import_scripts():
+    """What scripts and tests share lives in the package (goal_pyramid.tools); scripts/ only has entry points."""
+    import re
+
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for folder in ("tests", "bench") for path in (ROOT / folder).rglob("*.py")
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.match(r"\s*(from scripts\b|import scripts\b)", line)]
+    assert found == []
