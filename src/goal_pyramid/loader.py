@@ -19,11 +19,12 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, QuizDataError
 from .models import DATA_FILE, KINDS, CardsFile, PyramidFile, QuizFile, character_name
+from .workbench import WorkbenchRulesFile
 
 DATA_SUFFIXES = (".yml", ".yaml")
 
 # The list of items in each kind of file: their ids become #links, so they are unique across files.
-ITEM_LISTS = {"pyramid": "layers", "cards": "cards", "quiz": "items"}
+ITEM_LISTS = {"pyramid": "layers", "cards": "cards", "quiz": "items", "workbench-rules": "rules"}
 
 _EXTRA_SET_BY = "(set by extra_data_dir in mkdocs.yml or GOAL_PYRAMID_EXTRA_DATA)"
 
@@ -81,12 +82,14 @@ class Catalogue:
     pyramids: dict[str, PyramidFile] = field(default_factory=dict)
     card_sets: dict[str, CardsFile] = field(default_factory=dict)
     quizzes: dict[str, QuizFile] = field(default_factory=dict)
+    workbench_rules: dict[str, WorkbenchRulesFile] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # data id -> file it came from
     additions: dict[str, list[str]] = field(default_factory=dict)  # set id -> files that added to it
     rendered: dict[tuple, str] = field(default_factory=dict)  # component HTML, drawn once per template version
 
     def by_kind(self, kind: str) -> dict[str, BaseModel]:
-        return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes}[kind]
+        return {"pyramid": self.pyramids, "cards": self.card_sets, "quiz": self.quizzes,
+                "workbench-rules": self.workbench_rules}[kind]
 
     def layer_names(self) -> dict[str, str]:
         return {
@@ -432,7 +435,7 @@ def _kind_of(value: object) -> str:
 
 def _allowed_fields(kind: object, loc: list) -> list[str]:
     """The field names allowed where loc points, for 'did you mean'."""
-    models = {"pyramid": PyramidFile, "cards": CardsFile, "quiz": QuizFile}
+    models = {"pyramid": PyramidFile, "cards": CardsFile, "quiz": QuizFile, "workbench-rules": WorkbenchRulesFile}
     model = models.get(kind) if isinstance(kind, str) else None
     if model is None:
         return []
@@ -516,7 +519,8 @@ def _check_across_files(
             continue
         list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
-            if entry.layer is not None and entry.layer not in layer_ids_as_written:
+            layer = getattr(entry, "layer", None)  # a workbench rule sits on no layer
+            if layer is not None and layer not in layer_ids_as_written:
                 close = difflib.get_close_matches(entry.layer, sorted(layer_ids_as_written), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
@@ -552,6 +556,10 @@ def _merge_additions(
             continue
         list_name = ITEM_LISTS[data.kind]
         target = sets[target_id]
+        if hasattr(target, "merged_with"):  # a set that merges its own way (workbench rules: extra terms)
+            sets[target_id] = target.merged_with(data)
+            catalogue.additions.setdefault(target_id, []).append(parsed.label)
+            continue
         sets[target_id] = target.model_copy(
             update={list_name: [*getattr(target, list_name), *getattr(data, list_name)]}
         )

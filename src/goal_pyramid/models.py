@@ -364,10 +364,12 @@ class QuizFile(Strict):
         return _title_unless_addition(self)
 
 
-DataFile = Annotated[Union[PyramidFile, CardsFile, QuizFile], Field(discriminator="kind")]
+from .workbench import WorkbenchRulesFile  # noqa: E402 (it builds on the text rules above)
+
+DataFile = Annotated[Union[PyramidFile, CardsFile, QuizFile, WorkbenchRulesFile], Field(discriminator="kind")]
 DATA_FILE = TypeAdapter(DataFile)
 
-KINDS = ("pyramid", "cards", "quiz")
+KINDS = ("pyramid", "cards", "quiz", "workbench-rules")
 
 
 def json_schema() -> dict:
