@@ -31,6 +31,7 @@ from .extension import Components
 from .loader import ITEM_LISTS
 from .models import QuizFile
 from .render import render_cards, render_progress, render_pyramid, render_quiz, templates_fingerprint
+from .workbench import draw_workbench, rewrite_href
 
 
 def format_pyramid(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
@@ -39,23 +40,31 @@ def format_pyramid(source: str, language: str, class_name: str, options: dict, m
 
 
 def format_cards(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    rewrite = rewrite_href(md)
     return _draw_set(md, language, source, "cards",
-                     lambda cards, components: render_cards(cards, components.catalogue, components.templates_dir))
+                     lambda cards, components: render_cards(cards, components.catalogue, components.templates_dir,
+                                                            rewrite_href=rewrite), extra_key=rewrite)
 
 
 def format_quiz(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
     if "\n" in source.strip() or ":" in source:
         return _draw_selection(md, language, source)
+    rewrite = rewrite_href(md)
     return _draw_set(md, language, source, "quiz",
-                     lambda quiz, components: render_quiz(quiz, components.catalogue, components.templates_dir))
+                     lambda quiz, components: render_quiz(quiz, components.catalogue, components.templates_dir,
+                                                          rewrite_href=rewrite), extra_key=rewrite)
 
 
-def _draw_set(md: Markdown, language: str, source: str, kind: str, render) -> str:
+def format_workbench(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:
+    return draw_workbench(md, language, source)
+
+
+def _draw_set(md: Markdown, language: str, source: str, kind: str, render, extra_key: str | None = None) -> str:
     """The data set the fence names, drawn; its items' #ids are told to MkDocs' link check."""
     components = _components(md, language)
     data = _lookup(components, kind, language, source)
     md.goal_pyramid_anchors.update(item.id for item in getattr(data, ITEM_LISTS[kind]))
-    return _once(components, (kind, data.id), lambda: render(data, components))
+    return _once(components, (kind, data.id, extra_key or ""), lambda: render(data, components))
 
 
 _SELECTION_FIELDS = ("id", "title", "intro", "items")
@@ -108,8 +117,9 @@ def _draw_selection(md: Markdown, language: str, source: str) -> str:
         items=[known[item_id] for item_id in ids],
     )
     md.goal_pyramid_anchors.update([set_id, *ids])
-    return _once(components, ("quiz-selection", set_id, *ids, marker["title"], marker["intro"]),
-                 lambda: render_quiz(selection, catalogue, components.templates_dir, selection=True))
+    return _once(components, ("quiz-selection", set_id, *ids, marker["title"], marker["intro"], rewrite_href(md) or ""),
+                 lambda: render_quiz(selection, catalogue, components.templates_dir, selection=True,
+                                     rewrite_href=rewrite_href(md)))
 
 
 def format_progress(source: str, language: str, class_name: str, options: dict, md: Markdown, **kwargs) -> str:

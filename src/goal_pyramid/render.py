@@ -215,20 +215,23 @@ def render_pyramid(pyramid: PyramidFile, templates_dir: Path) -> str:
     )
 
 
-def render_cards(cards: CardsFile, catalogue: Catalogue, templates_dir: Path) -> str:
+def render_cards(cards: CardsFile, catalogue: Catalogue, templates_dir: Path, rewrite_href: str | None = None) -> str:
     template = template_environment(str(templates_dir)).get_template("cards/cards.html")
     return template.render(
         card_set=cards,
+        rewrites=rewrites(cards.cards, rewrite_href),
         explanations={card.id: render_markdown(card.explanation) for card in cards.cards},
         layer_names=catalogue.layer_names(),
     )
 
 
-def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path, selection: bool = False) -> str:
+def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path, selection: bool = False,
+                rewrite_href: str | None = None) -> str:
     """A practice set; selection: a page's own pick of items, its own #link, kept in the listed order."""
     template = template_environment(str(templates_dir)).get_template("quiz/quiz.html")
     return template.render(
         quiz=quiz,
+        rewrites=rewrites(quiz.items, rewrite_href),
         intro=render_markdown(quiz.intro),
         explanations={
             item.id: {option.id: render_markdown(option.explanation) for option in item.options}
@@ -239,6 +242,16 @@ def render_quiz(quiz: QuizFile, catalogue: Catalogue, templates_dir: Path, selec
         layer_names=catalogue.layer_names(),
         selection=selection,
     )
+
+
+def rewrites(entries, href: str | None) -> dict[str, str]:
+    """Item id -> the workbench link that opens its statement, for each statement that needs work."""
+    from .workbench import needs_work, workbench_link
+
+    if href is None:
+        return {}
+    return {entry.id: workbench_link(href, entry.statement) for entry in entries
+            if needs_work(entry, next((o.id for o in getattr(entry, "options", []) if o.correct), None))}
 
 
 def render_progress(catalogue: Catalogue, templates_dir: Path) -> str:

@@ -14,7 +14,9 @@ A company's extra data folder may add its product names to a rule:
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import quote
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -164,3 +166,43 @@ def render_workbench(rules: WorkbenchRulesFile, layers: list[LayerChoice], templ
 
     template = template_environment(str(templates_dir)).get_template("workbench/workbench.html")
     return template.render(rules=rules, rules_data=rules_json(rules), layers=layers)
+
+
+def draw_workbench(md, language: str, source: str) -> str:
+    """The gp-workbench fence: the rules set it names (e.g. workbench-rules), drawn once per build."""
+    from .fences import _components, _lookup, _once
+
+    components = _components(md, language)
+    rules = _lookup(components, "workbench-rules", language, source)
+    layers = [LayerChoice(layer_id, name) for layer_id, name in components.catalogue.layer_names().items()]
+    return _once(components, ("workbench", rules.id),
+                 lambda: render_workbench(rules, layers, components.templates_dir))
+
+
+WORKBENCH_PAGE = "write-your-goal.md"
+
+
+def rewrite_href(md) -> str | None:
+    """The address of the workbench page from the page being converted, or None where there is none.
+
+    MkDocs gives each page's Markdown its relative-link processor, which knows
+    the page and the site's files; plain Python-Markdown (and Zensical) has none.
+    """
+    processors = getattr(md, "treeprocessors", None)
+    relpath = processors["relpath"] if processors is not None and "relpath" in processors else None
+    page, files = getattr(relpath, "file", None), getattr(relpath, "files", None)
+    target = files.get_file_from_path(WORKBENCH_PAGE) if files is not None and page is not None else None
+    return target.url_relative_to(page) if target is not None else None
+
+
+def needs_work(entry, answer: str | None = None) -> bool:
+    """A statement worth rewriting: not a good goal as written (a card's verdict, an item's answer)."""
+    if hasattr(entry, "good"):
+        return not entry.good
+    return (entry.unfinished or entry.what_it_is in ("requirement", "constraint", "solution-idea")
+            or answer in ("decision", "technology-first", "stops-too-soon", "requirements", "neither"))
+
+
+def workbench_link(href: str, statement: str) -> str:
+    """The workbench address with the statement in its #draft= fragment (the page reads it, no server does)."""
+    return f"{href}#draft=" + quote(json.dumps({"goal": statement}, ensure_ascii=False), safe="")
