@@ -33,7 +33,7 @@ def test_the_same_set_renders_once_until_a_template_or_the_data_changes(tmp_path
     shutil.copytree(ROOT / "overrides/components", templates)
     calls = []
     real = fences.render_cards
-    monkeypatch.setattr(fences, "render_cards", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(fences, "render_cards", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
 
     first = convert(data.path, templates)
     assert convert(data.path, templates) == first and len(calls) == 1, "a second page reuses the HTML"
