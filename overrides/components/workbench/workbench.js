@@ -72,7 +72,7 @@
       root.removeAttribute("data-gp-mounted");
       return;
     }
-    var engine = window.GoalPyramidChecks.compile(JSON.parse(root.querySelector("[data-gp-rules]").textContent));
+    var engine = window.GoalPyramidChecks.compile(JSON.parse(root.getAttribute("data-gp-rules")));
     var field = function (name) { return root.querySelector('[data-gp-field="' + name + '"]'); };
     var goal = field("goal");
     var status = root.querySelector("[data-gp-wb-status]");
@@ -195,9 +195,11 @@
       clearTimeout(timer);
       update(true);
     });
+    var chainTimer = null;
     root.addEventListener("input", function (event) {
-      if (event.target !== goal) {
-        update(false);
+      if (event.target !== goal && event.target.hasAttribute("data-gp-field")) {
+        clearTimeout(chainTimer);  // the chain boxes redraw the Markdown and card after a pause too
+        chainTimer = setTimeout(function () { update(false); }, PAUSE_MS);
       }
     });
     root.addEventListener("change", function (event) {
@@ -343,4 +345,7 @@
     update(false);
     openFragment();
   };
+  if (window.GoalPyramid) {
+    window.GoalPyramid.mountAll();  // after instant navigation this file may come after the core
+  }
 })();
