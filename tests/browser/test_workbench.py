@@ -323,3 +323,11 @@ def test_reached_by_the_navigation_it_mounts_and_checks(page: Page):
     write(page, "Migrate to a streaming platform")
     expect(check_row(page, "Does it name a technology")).to_have_attribute("data-gp-state", "fires")
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_the_embed_pages_links_lead_to_the_full_site_one_folder_up(page: Page):
+    """The embed is one folder deeper: its links are built from its own place, and open in the top window."""
+    page.goto("embed/write-your-goal/")
+    link = page.get_by_role("link", name="The “so that” rule")
+    expect(link).to_have_attribute("href", "../../pyramid/#the-so-that-rule")
+    expect(link).to_have_attribute("target", "_top")
