@@ -35,6 +35,7 @@ test: $(READY) $(NODE_READY) system-tools  ## Lint, validate, build with --stric
 	$(PY) scripts/validate_data.py
 	$(PY) scripts/export_schema.py --check
 	$(PY) scripts/build_site.py --site-dir site --headers-dir dist/headers
+	node --test tests/js/
 	$(PY) -m pytest
 
 bench: $(READY) $(NODE_READY) system-tools  ## Measure speed and weight against a plain Material control; prints a table

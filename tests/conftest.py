@@ -139,10 +139,10 @@ def served_site():
 
 # One component set each, without the site around it, for an <iframe> (docs/embed/).
 EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "embed/goal-or-decision/",
-               "embed/which-layer/", "embed/whats-wrong/"]
+               "embed/which-layer/", "embed/whats-wrong/", "embed/write-your-goal/"]
 
 # Every built page, the 404 page included (a static server returns it with 200 here).
-PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/",
+PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "write-your-goal/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
          "practice/whats-wrong/", "practice/progress/", "practice/run-a-session/", "glossary/", "embedding/",
          "hosting/", "404.html",

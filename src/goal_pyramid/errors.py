@@ -119,6 +119,20 @@ MESSAGES = {
     "field_unused_in_addition": (
         "'{field}' is not used in a file with 'adds_to': its items join set '{set_id}' under that set's"
         " {field}; remove it"),
+    # The workbench's rules (components/workbench.py).
+    "pattern_not_for_the_browser": (
+        "{given!r} uses a feature the browser's regular expressions lack"
+        " (named groups with ?P, inline flags, \\A, \\Z); every pattern is case-insensitive already"),
+    "pattern_not_valid": "{given!r} is not a valid regular expression: {error}",
+    "pattern_matches_empty": "{given!r} matches empty text, so it would match every statement",
+    "page_not_a_docs_page": "should name a page under docs/ like 'pyramid.md', got {given!r}",
+    "rule_looks_for_nothing": "give 'terms' or 'patterns': a check with neither finds nothing",
+    "terms_only_in_addition": "'add_terms' is only for a file with 'adds_to'; put the terms in the rule itself",
+    "rules_missing_a_check": "'rules' needs every check once; missing: {missing}",
+    "rules_repeat_a_check": "'rules' lists {repeated} more than once",
+    "rules_unused_in_addition": "'rules' is not used in a file with 'adds_to'; give 'add_terms' instead",
+    "terms_required_in_addition": (
+        "'add_terms' is required in a file with 'adds_to' (e.g. technology: [AcmeCloud])"),
 }
 
 

@@ -29,7 +29,7 @@ import re
 import yaml
 from markdown import Markdown
 
-from .components import BY_FENCE, BY_NAME, Component
+from .components import BY_FENCE, BY_NAME, Component, PageLinks
 from .components.quiz import QuizFile
 from .errors import MarkerError, Problem
 from .extension import Components
@@ -58,8 +58,17 @@ def _draw_set(md: Markdown, language: str, source: str, component: Component) ->
     components = _components(md, language)
     data = _lookup(components, component.name, language, source)
     md.goal_pyramid_anchors.update(item.id for item in getattr(data, component.items))
-    return components.drawn((component.name, data.id),
-                            lambda: render(component, data, components.catalogue, components.templates_dir))
+    options, key = _page_links(md, component)
+    return components.drawn((component.name, data.id, *key),
+                            lambda: render(component, data, components.catalogue, components.templates_dir, **options))
+
+
+def _page_links(md: Markdown, component: Component) -> tuple[dict, tuple]:
+    """A component with page_links gets the page's links, and its HTML is kept per folder of pages."""
+    if not component.page_links:
+        return {}, ()
+    links = PageLinks.of(md)
+    return {"links": links}, (links.key,)
 
 
 def _draw_summary(md: Markdown, language: str, source: str, component: Component) -> str:
@@ -121,9 +130,10 @@ def _draw_selection(md: Markdown, language: str, source: str) -> str:
         items=[known[item_id] for item_id in ids],
     )
     md.goal_pyramid_anchors.update([set_id, *ids])
-    return components.drawn(("quiz-selection", set_id, *ids, marker["title"], marker["intro"]),
+    options, key = _page_links(md, BY_NAME["quiz"])
+    return components.drawn(("quiz-selection", set_id, *ids, marker["title"], marker["intro"], *key),
                             lambda: render(BY_NAME["quiz"], selection, catalogue, components.templates_dir,
-                                           selection=True))
+                                           selection=True, **options))
 
 
 def _components(md: Markdown, language: str) -> Components:

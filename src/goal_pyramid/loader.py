@@ -539,7 +539,7 @@ def _merge_additions(
     catalogue: Catalogue,
     problems: list[Problem],
 ) -> None:
-    """Append each addition's items to the set it names, in file order."""
+    """Append each addition's items to the set it names, in file order (or merge it the component's way)."""
     for parsed, data in validated:
         target_id = getattr(data, "adds_to", None)
         if target_id is None:
@@ -557,7 +557,8 @@ def _merge_additions(
             continue
         list_name = ITEM_LISTS[data.kind]
         target = sets[target_id]
-        sets[target_id] = target.model_copy(
+        merge = WITH_DATA[data.kind].merge  # a component whose additions join their own way
+        sets[target_id] = merge(target, data) if merge is not None else target.model_copy(
             update={list_name: [*getattr(target, list_name), *getattr(data, list_name)]}
         )
         catalogue.additions.setdefault(target_id, []).append(parsed.label)

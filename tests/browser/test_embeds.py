@@ -23,7 +23,8 @@ STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 
 FULL_PAGES = {"embed/pyramid/": "pyramid/", "embed/examples/": "examples/",
               "embed/who-is-speaking/": "practice/who-is-speaking/",
               "embed/goal-or-decision/": "practice/goal-or-decision/",
-              "embed/which-layer/": "practice/which-layer/", "embed/whats-wrong/": "practice/whats-wrong/"}
+              "embed/which-layer/": "practice/which-layer/", "embed/whats-wrong/": "practice/whats-wrong/",
+              "embed/write-your-goal/": "write-your-goal/"}
 
 # Records every CSP violation the page reports, before any of its own script runs.
 RECORD_VIOLATIONS = """

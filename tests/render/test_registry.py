@@ -68,3 +68,22 @@ def test_tests_and_the_benchmark_do_not_import_scripts():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if re.match(r"\s*(from scripts\b|import scripts\b)", line)]
     assert found == []
+
+
+def test_the_scripts_partial_loads_each_components_other_scripts_first():
+    """Component.scripts (the files NAME.js needs) is listed in overrides/partials/gp-scripts.html, which
+    cannot import the registry; each file exists in the component's folder."""
+    partial = (ROOT / "overrides/partials/gp-scripts.html").read_text(encoding="utf-8")
+    listed = yaml.safe_load(re.search(r"{% set gp_scripts_before = ({.*?}) %}", partial).group(1))
+    assert listed == {component.name: list(component.scripts) for component in COMPONENTS if component.scripts}
+    for component in COMPONENTS:
+        for file in component.scripts:
+            assert (ROOT / "overrides" / "components" / component.name / file).is_file(), file
+    assert partial.index("gp_scripts_before[name]") < partial.index("name ~ '/' ~ name ~ '.js'")
+
+
+def test_a_components_own_merge_joins_its_additions():
+    """A component whose additions join their own way (the workbench's extra terms) says how in the registry."""
+    for component in COMPONENTS:
+        if component.merge is not None:
+            assert component.model is not None and "adds_to" in component.model.model_fields

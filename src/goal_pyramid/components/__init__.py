@@ -29,7 +29,8 @@ from typing import Annotated, Union
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from . import cards, progress, pyramid, quiz
+from . import cards, progress, pyramid, quiz, workbench
+from .links import PageLinks
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,16 @@ class Component:
     model: type[BaseModel] | None = None  # the model of its data file; None: it has no data of its own
     items: str | None = None  # the list in its data file that holds its items (their ids are #links)
     names_data: bool = True  # its marker names a data set (```gp-cards\nsix-examples\n```)
+    # How an addition (a file with adds_to) joins the set it names: (set, addition) -> the merged set.
+    # None: the addition's items are appended to the set's (a workbench addition brings extra terms).
+    merge: Callable[[BaseModel, BaseModel], BaseModel] | None = None
+    # Its view takes links=PageLinks: addresses of the site's pages from the page being drawn
+    # (right on a full page and on its embed page, one folder deeper). Its HTML is then drawn
+    # once per folder of pages, not once per build.
+    page_links: bool = False
+    # Other scripts of its folder that NAME.js needs, loaded before it (a test holds
+    # overrides/partials/gp-scripts.html to this).
+    scripts: tuple[str, ...] = ()
 
     @property
     def fence(self) -> str:
@@ -55,9 +66,11 @@ class Component:
 
 COMPONENTS: tuple[Component, ...] = (
     Component("pyramid", pyramid.view, pyramid.PyramidFile, items="layers"),
-    Component("cards", cards.view, cards.CardsFile, items="cards"),
-    Component("quiz", quiz.view, quiz.QuizFile, items="items"),
+    Component("cards", cards.view, cards.CardsFile, items="cards", page_links=True),
+    Component("quiz", quiz.view, quiz.QuizFile, items="items", page_links=True),
     Component("progress", progress.view, names_data=False),
+    Component("workbench", workbench.view, workbench.WorkbenchFile, items="rules",
+              merge=workbench.WorkbenchFile.merged_with, page_links=True, scripts=("checks.js",)),
 )
 
 BY_NAME = {component.name: component for component in COMPONENTS}
@@ -66,6 +79,9 @@ BY_FENCE = {component.fence: component for component in COMPONENTS}
 WITH_DATA = {component.name: component for component in COMPONENTS if component.model is not None}
 KINDS = tuple(WITH_DATA)
 ITEM_LISTS = {kind: component.items for kind, component in WITH_DATA.items()}
+
+__all__ = ["BY_FENCE", "BY_NAME", "COMPONENTS", "DATA_FILE", "ITEM_LISTS", "KINDS", "WITH_DATA", "Component",
+           "DataFile", "PageLinks", "json_schema"]
 
 DataFile = Annotated[Union[tuple(component.model for component in WITH_DATA.values())],  # noqa: UP007
                      Field(discriminator="kind")]

@@ -11,6 +11,8 @@ from pydantic import Field, model_validator
 
 from ..models import HELP, MarkdownText, Slug, Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition
 from ..render import render_markdown
+from .links import NO_LINKS, PageLinks
+from .workbench import rewrites
 
 
 class Card(Strict):
@@ -55,11 +57,13 @@ SOURCE = {"author": "Julia Mustivaya", "title": "Goal Setting Confusion in Techn
           "url": "https://www.juliamustivaya.com/articles/goal-setting-confusion-in-technology-projects"}
 
 
-def view(cards: CardsFile, catalogue) -> dict:
+def view(cards: CardsFile, catalogue, links: PageLinks = NO_LINKS) -> dict:
+    """links: where the workbench is, for "Rewrite it in the workbench" on the cards that need work."""
     return {
         "card_set": cards,
         "source": SOURCE,
         "quoted_count": sum(card.quoted for card in cards.cards),
+        "rewrites": rewrites(cards.cards, links),
         "explanations": {card.id: render_markdown(card.explanation) for card in cards.cards},
         "layer_names": catalogue.layer_names(),
     }

@@ -12,6 +12,8 @@ from pydantic import Field, model_validator
 
 from ..models import HELP, MarkdownText, Slug, Strict, Text, WhatItIs, layer_or_what_it_is, title_unless_addition
 from ..render import render_markdown
+from .links import NO_LINKS, PageLinks
+from .workbench import rewrites
 
 ProjectKind = Literal[
     "data-platform",
@@ -98,10 +100,12 @@ class QuizFile(Strict):
         return title_unless_addition(self)
 
 
-def view(quiz: QuizFile, catalogue, selection: bool = False) -> dict:
-    """selection: a page's own pick of items, its own #link, kept in the listed order."""
+def view(quiz: QuizFile, catalogue, selection: bool = False, links: PageLinks = NO_LINKS) -> dict:
+    """selection: a page's own pick of items, its own #link, kept in the listed order;
+    links: where the workbench is, for "Rewrite it in the workbench" on statements that need work."""
     return {
         "quiz": quiz,
+        "rewrites": rewrites(quiz.items, links),
         "intro": render_markdown(quiz.intro),
         "explanations": {
             item.id: {option.id: render_markdown(option.explanation) for option in item.options}
