@@ -85,7 +85,9 @@ def test_a_good_build_replaces_the_site_and_writes_every_header_file(built_proje
     assert "/goals/embed/examples/\n  Content-Security-Policy: " in headers
     embed_csp = headers.split("/goals/embed/examples/\n  Content-Security-Policy: ")[1].splitlines()[0]
     assert embed_csp.endswith("frame-ancestors 'self' https://wiki.acme.example")
-    assert headers.count("frame-ancestors 'self' https://wiki.acme.example") == 2 * 6  # six embeds, two addresses
+    embeds = len(list((built_project / "docs/embed").glob("*.md")))
+    assert embeds >= 7
+    assert headers.count("frame-ancestors 'self' https://wiki.acme.example") == 2 * embeds  # two addresses each
     config = ElementTree.parse(built_project / "site/web.config").getroot()
     embed = config.find("location[@path='embed']/system.webServer/httpProtocol/customHeaders")
     assert embed.find("add[@name='Content-Security-Policy']").get("value") == embed_csp
