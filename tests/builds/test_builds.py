@@ -70,13 +70,16 @@ def test_component_assets_load_only_where_a_component_is(mkdocs_site):
     for page in PAGES:
         html = (mkdocs_site / page).read_text(encoding="utf-8")
         has_component = "data-gp-module=" in html
-        assert ("components/goal-pyramid.js" in html) == has_component, page
-        assert ("components/goal-pyramid.css" in html) == has_component, page
+        assert ("components/core/core.js" in html) == has_component, page
+        assert ("components/core/core.css" in html) == has_component, page
     examples = (mkdocs_site / "examples/index.html").read_text(encoding="utf-8")
     assert "components/cards/cards.js" in examples and "components/pyramid/pyramid.js" not in examples
     quiz = (mkdocs_site / "practice/goal-or-decision/index.html").read_text(encoding="utf-8")
     assert "components/quiz/quiz.js" in quiz and "components/cards/cards.js" not in quiz
-    for asset in ("goal-pyramid.js", "goal-pyramid.css", "cards/cards.js", "cards/cards.css",
+    assert "components/toolbar/toolbar.js" in examples and "components/progress-store/" not in examples
+    assert "components/progress-store/progress-store.js" in quiz and "components/toolbar/" not in quiz
+    for asset in ("core/core.js", "core/core.css", "toolbar/toolbar.js", "progress-store/progress-store.js",
+                  "verdict/verdict.css", "cards/cards.js", "cards/cards.css",
                   "pyramid/pyramid.js", "pyramid/pyramid.css", "quiz/quiz.js", "quiz/quiz.css",
                   "progress/progress.js", "progress/progress.css"):
         assert (mkdocs_site / "components" / asset).is_file(), asset
@@ -216,8 +219,8 @@ def test_zensical_draws_the_same_components(tmp_path, mkdocs_site):
         assert ours, f"Zensical drew no component on {page}"
         assert ours == components(mkdocs_site / page), page
         html = (project / "site" / page).read_text(encoding="utf-8")
-        assert "components/goal-pyramid.js" in html
-    assert "components/goal-pyramid.js" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+        assert "components/core/core.js" in html
+    assert "components/core/core.js" not in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_bad_data_stops_zensical_too(tmp_path):

@@ -39,6 +39,7 @@ class Component:
     model: type[BaseModel] | None = None  # the model of its data file; None: it has no data of its own
     items: str | None = None  # the list in its data file that holds its items (their ids are #links)
     names_data: bool = True  # its marker names a data set (```gp-cards\nsix-examples\n```)
+    uses: tuple[str, ...] = ()  # the shared pieces (PIECES) it needs on its page, besides core
 
     @property
     def fence(self) -> str:
@@ -53,12 +54,50 @@ class Component:
         return self.file(".html")
 
 
-COMPONENTS: tuple[Component, ...] = (
-    Component("pyramid", pyramid.view, pyramid.PyramidFile, items="layers"),
-    Component("cards", cards.view, cards.CardsFile, items="cards"),
-    Component("quiz", quiz.view, quiz.QuizFile, items="items"),
-    Component("progress", progress.view, names_data=False),
+@dataclass(frozen=True)
+class Piece:
+    """Something components share, in its own folder overrides/components/NAME/.
+
+    A page with a component loads core, then the pieces its components use (in
+    the order of PIECES), then the components. A piece with a macro has
+    NAME.html, imported by the templates that use it.
+    """
+
+    name: str
+    script: bool  # NAME/NAME.js
+    style: bool  # NAME/NAME.css
+
+    def file(self, ending: str) -> str:
+        return f"{self.name}/{self.name}{ending}"
+
+
+# core: mounting every [data-gp-module] once; loaded on every page with a component.
+CORE = Piece("core", script=True, style=True)
+PIECES: tuple[Piece, ...] = (
+    Piece("deep-links", script=True, style=True),  # a #link opens the <details> it names
+    Piece("print", script=True, style=True),  # every answer prints
+    Piece("copy-link", script=True, style=True),  # "Copy link" (macro copy_link)
+    Piece("toolbar", script=True, style=True),  # "Reveal all" / "Hide all" (macro toolbar)
+    Piece("progress-store", script=True, style=False),  # window.GoalPyramid.progress
+    Piece("verdict", script=False, style=True),  # macros verdict_mark, where_it_sits
 )
+PIECES_BY_NAME = {piece.name: piece for piece in PIECES}
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("pyramid", pyramid.view, pyramid.PyramidFile, items="layers",
+              uses=("deep-links", "print", "copy-link", "toolbar")),
+    Component("cards", cards.view, cards.CardsFile, items="cards",
+              uses=("deep-links", "print", "copy-link", "toolbar", "verdict")),
+    Component("quiz", quiz.view, quiz.QuizFile, items="items", uses=("print", "progress-store", "verdict")),
+    Component("progress", progress.view, names_data=False, uses=("progress-store",)),
+)
+
+
+def pieces_for(names) -> tuple[Piece, ...]:
+    """The pieces a page with these components loads (core aside), in PIECES' order."""
+    used = {piece for name in names for piece in BY_NAME[name].uses}
+    return tuple(piece for piece in PIECES if piece.name in used)
+
 
 BY_NAME = {component.name: component for component in COMPONENTS}
 BY_FENCE = {component.fence: component for component in COMPONENTS}
