@@ -5,8 +5,9 @@ A component called NAME is:
 - its Python module here, components/NAME.py: the data model of its file in
   quiz_data/ (if it has data) and `view`, what its template gets;
 - its asset folder, overrides/components/NAME/: NAME.html (the template),
-  NAME.js, NAME.css and examples.yml (worked examples the render tests draw);
-- one Component entry below;
+  NAME.js, NAME.css and README.md (its template parameters and worked examples,
+  which tests/render/test_worked_examples.py draws; MkDocs does not copy it);
+- one Component entry below, naming the shared pieces (PIECES) it uses;
 - a page that writes its marker, ```gp-NAME.
 
 The loader (which list holds a file's items, the catalogue's sets, "did you
