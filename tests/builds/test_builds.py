@@ -85,6 +85,29 @@ def test_component_assets_load_only_where_a_component_is(mkdocs_site):
         assert (mkdocs_site / "components" / asset).is_file(), asset
 
 
+def test_no_worked_example_reaches_the_built_site(mkdocs_site):
+    """overrides/components/NAME/README.md stays in the sources: MkDocs skips a theme's *readme* files."""
+    assert (ROOT / "overrides/components/cards/README.md").is_file()
+    copied = [p for p in (mkdocs_site / "components").rglob("*") if "readme" in p.name.lower()]
+    assert copied == []
+
+
+def test_mkdocs_builds_from_another_folder(tmp_path):
+    """Folders in mkdocs.yml are read from its folder, not from where mkdocs runs."""
+    project = project_copy(tmp_path)
+    shutil.copytree(ROOT / "examples/company-data", project / "company-data")
+    (project / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "overrides/assets/images/preview.png", project / "docs/assets/images/our-logo.png")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml")],
+                 elsewhere, GOAL_PYRAMID_EXTRA_DATA="company-data", GOAL_PYRAMID_LOGO="assets/images/our-logo.png")
+    assert result.returncode == 0, result.stdout + result.stderr
+    examples = BeautifulSoup((project / "site/examples/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(examples.select('[data-gp-module="cards"] details[id]')) == 7, "the company folder joined"
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_no_page_asks_another_host_for_anything(mkdocs_site):
     for page in PAGES:
         soup = BeautifulSoup((mkdocs_site / page).read_text(encoding="utf-8"), "html.parser")
