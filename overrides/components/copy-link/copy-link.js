@@ -2,12 +2,10 @@
  * Goal Pyramid "Copy link" (macro: copy-link.html): copies the address of a card
  * or layer, or shows it selected in a text field when copying is refused.
  */
-(function () {
+(function (pieces) {
   "use strict";
-  var pieces = window.goalPyramidPieces = window.goalPyramidPieces || {};
-  // Material re-runs the scripts of a new page's content: keep the first copy.
   if (pieces["copy-link"]) {
-    return;
+    return;  // Material re-runs the scripts of a new page's content: keep the first copy.
   }
 
   // "Copy link": the page's address with the card's or layer's #id, copied by
@@ -52,4 +50,4 @@
   if (window.GoalPyramid) {
     window.GoalPyramid.mountAll();
   }
-})();
+})(window.goalPyramidPieces = window.goalPyramidPieces || {});

@@ -3,12 +3,10 @@
  * brings it into view and gives it focus, on load, after instant navigation
  * (core.js calls `page` each time) and when the #id changes.
  */
-(function () {
+(function (pieces) {
   "use strict";
-  var pieces = window.goalPyramidPieces = window.goalPyramidPieces || {};
-  // Material re-runs the scripts of a new page's content: keep the first copy.
   if (pieces["deep-links"]) {
-    return;
+    return;  // Material re-runs the scripts of a new page's content: keep the first copy.
   }
 
   function targetDetails() {
@@ -53,4 +51,4 @@
   if (window.GoalPyramid) {
     window.GoalPyramid.mountAll();
   }
-})();
+})(window.goalPyramidPieces = window.goalPyramidPieces || {});

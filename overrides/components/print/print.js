@@ -2,12 +2,10 @@
  * Goal Pyramid printing: every answer a component hides in a <details> prints;
  * they open before printing and close again after.
  */
-(function () {
+(function (pieces) {
   "use strict";
-  var pieces = window.goalPyramidPieces = window.goalPyramidPieces || {};
-  // Material re-runs the scripts of a new page's content: keep the first copy.
   if (pieces["print"]) {
-    return;
+    return;  // Material re-runs the scripts of a new page's content: keep the first copy.
   }
 
   // Printing shows every answer: open all, then put each back as it was.
@@ -32,4 +30,4 @@
   if (window.GoalPyramid) {
     window.GoalPyramid.mountAll();
   }
-})();
+})(window.goalPyramidPieces = window.goalPyramidPieces || {});

@@ -3,12 +3,10 @@
  * one localStorage key per item (window.GoalPyramid.progress: all, get, set,
  * remove, forget, persistent, quotaFull, onChange). Used by quiz and progress.
  */
-(function () {
+(function (pieces) {
   "use strict";
-  var pieces = window.goalPyramidPieces = window.goalPyramidPieces || {};
-  // Material re-runs the scripts of a new page's content: keep the first copy.
   if (pieces["progress-store"]) {
-    return;
+    return;  // Material re-runs the scripts of a new page's content: keep the first copy.
   }
 
   // Practice progress, keyed by the stable item ids from the YAML: one
@@ -266,4 +264,4 @@
   if (window.GoalPyramid) {
     window.GoalPyramid.mountAll();
   }
-})();
+})(window.goalPyramidPieces = window.goalPyramidPieces || {});

@@ -1,18 +1,15 @@
 /*
- * Goal Pyramid toolbar: "Reveal all" / "Hide all" for the <details> of one
- * component (the pyramid's layers, the cards).
+ * Goal Pyramid toolbar (macro: toolbar.html): "Reveal all" / "Hide all" for the
+ * <details> of one component, once it has started: before that, or when it
+ * failed, the toolbar is hidden (core.css).
  */
-(function () {
+(function (pieces) {
   "use strict";
-  var pieces = window.goalPyramidPieces = window.goalPyramidPieces || {};
-  // Material re-runs the scripts of a new page's content: keep the first copy.
   if (pieces["toolbar"]) {
-    return;
+    return;  // Material re-runs the scripts of a new page's content: keep the first copy.
   }
 
-  // "Reveal all" / "Hide all" (macro: toolbar.html), for a component that has
-  // started: before that, or when it failed, the toolbar is hidden (core.css).
-  document.addEventListener("click", function (event) {
+  function revealOrHide(event) {
     var button = event.target.closest("[data-gp-toolbar] [data-gp-action]");
     var root = button && button.closest("[data-gp-module]");
     if (!root || !root.hasAttribute("data-gp-mounted") || root.hasAttribute("data-gp-failed")) {
@@ -29,11 +26,12 @@
       var message = toolbar.getAttribute(open ? "data-gp-opened" : "data-gp-closed") || "";
       status.textContent = message.replace("{count}", String(all.length));
     }
-  });
+  }
+  document.addEventListener("click", revealOrHide);
 
   pieces["toolbar"] = {};
   // Components wait for every piece their page loads (core.js): start them now if this was the last.
   if (window.GoalPyramid) {
     window.GoalPyramid.mountAll();
   }
-})();
+})(window.goalPyramidPieces = window.goalPyramidPieces || {});
