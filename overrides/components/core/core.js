@@ -22,12 +22,23 @@
   var modules = window.goalPyramidModules = window.goalPyramidModules || {};
   var pieces = window.goalPyramidPieces = window.goalPyramidPieces || {};
 
-  // The pieces this page loads, in the page's order.
+  // The pieces this page loads, in the page's order, but for any that could not load.
   function pagePieces() {
-    return Array.prototype.map.call(document.querySelectorAll("script[data-gp-piece]"), function (script) {
+    var scripts = document.querySelectorAll("script[data-gp-piece]:not([data-gp-load-failed])");
+    return Array.prototype.map.call(scripts, function (script) {
       return script.getAttribute("data-gp-piece");
     });
   }
+
+  // A piece that could not load (blocked, missing) holds nothing up: the
+  // components start without it, and one that needs it fails on its own.
+  document.addEventListener("error", function (event) {
+    var script = event.target;
+    if (script && script.matches && script.matches("script[data-gp-piece]")) {
+      script.setAttribute("data-gp-load-failed", "");
+      onEveryPage();
+    }
+  }, true);
 
   function mountAll() {
     document.querySelectorAll("[data-gp-module]").forEach(function (root) {
@@ -110,4 +121,13 @@
   } else {
     start();
   }
+  // By the load event every script of the page has run or failed.
+  window.addEventListener("load", function () {
+    document.querySelectorAll("script[data-gp-piece]").forEach(function (script) {
+      if (!pieces[script.getAttribute("data-gp-piece")]) {
+        script.setAttribute("data-gp-load-failed", "");
+      }
+    });
+    onEveryPage();
+  }, { once: true });
 })();
