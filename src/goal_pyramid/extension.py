@@ -8,11 +8,19 @@ the components:
           data_dir: quiz_data
           extra_data_dir: ""          # optional: a company's own YAML, merged into the sets
           templates_dir: overrides/components
+
+Relative folders are relative to the folder of mkdocs.yml, so `mkdocs build -f
+path/to/mkdocs.yml` works from anywhere. MkDocs 1.6 says where that is only at
+convert time, through its "relpath" treeprocessor (which holds the config);
+without it (Zensical, plain Python-Markdown) they are relative to the current
+directory, where those builds run. pymdownx.snippets' base_path, which it reads
+from the current directory, is read from the folder of mkdocs.yml too.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -40,8 +48,16 @@ class Components:
         self.data_dir = data_dir
         self.extra_dirs = extra_dirs
         self.templates_dir = templates_dir
+        self._given = (data_dir, extra_dirs, templates_dir)  # as configured; locate() reads them
         self._catalogue: Catalogue | None = None
         self._templates: tuple | None = None
+
+    def locate(self, base: Path) -> None:
+        """Read the relative folders against base (the folder of mkdocs.yml), once per document."""
+        data_dir, extra_dirs, templates_dir = self._given
+        self.data_dir = against(base, data_dir)
+        self.extra_dirs = tuple(against(base, folder) for folder in extra_dirs)
+        self.templates_dir = against(base, templates_dir)
 
     def refresh(self) -> None:
         """Check the data files and templates again: the next read reloads what changed."""
@@ -70,6 +86,38 @@ class Components:
         return drawn[full_key]
 
 
+def config_folder(md: Markdown) -> Path:
+    """The folder of mkdocs.yml under MkDocs; else the current directory (Zensical, plain Python-Markdown).
+
+    MkDocs 1.6 registers its "relpath" treeprocessor (mkdocs.structure.pages.
+    _RelativePathTreeprocessor) on every page's Markdown, holding the MkDocsConfig.
+    """
+    try:
+        config_file = md.treeprocessors["relpath"].config.config_file_path
+    except (KeyError, AttributeError):
+        config_file = None
+    return Path(config_file).parent if config_file else Path()
+
+
+def against(base: Path, folder: Path) -> Path:
+    """folder as configured, read from base; unchanged when base is where the build runs (shorter messages)."""
+    if folder.is_absolute() or os.path.abspath(base) == os.getcwd():
+        return folder
+    return base / folder
+
+
+def _snippets_against(md: Markdown, base: Path) -> None:
+    """pymdownx.snippets made its base_path absolute against the current directory: move it to base, once."""
+    snippets = md.preprocessors["snippet"] if "snippet" in md.preprocessors else None  # noqa: SIM401 (a Registry has no get)
+    if snippets is None or getattr(md, "goal_pyramid_snippets_base", None) == str(base):
+        return
+    here = os.getcwd()
+    if os.path.abspath(base) != here:
+        snippets.base_path = [os.path.join(os.path.abspath(base), os.path.relpath(path, here))
+                              for path in snippets.base_path]
+    md.goal_pyramid_snippets_base = str(base)
+
+
 _cache: dict[tuple, Catalogue] = {}
 _drawn: dict[int, dict[tuple, str]] = {}  # id(catalogue) -> component HTML drawn from it
 
@@ -96,7 +144,7 @@ def cached_catalogue(data_dir: Path, extra_dirs: tuple[Path, ...] = ()) -> Catal
 class GoalPyramidExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "data_dir": ["quiz_data", "Folder of YAML data, relative to where the build runs"],
+            "data_dir": ["quiz_data", "Folder of YAML data, relative to the folder of mkdocs.yml"],
             "extra_data_dir": [
                 "",
                 "Optional folder of a company's own YAML, checked by the same schema and merged"
@@ -104,10 +152,10 @@ class GoalPyramidExtension(Extension):
             ],
             "templates_dir": [
                 "overrides/components",
-                "Folder of the components' Jinja templates, relative to where the build runs",
+                "Folder of the components' Jinja templates, relative to the folder of mkdocs.yml",
             ],
             "brand": [{}, "extra.brand from mkdocs.yml (passed as `brand: *brand`), checked before a page renders"],
-            "docs_dir": ["docs", "Where a brand logo must be, relative to where the build runs"],
+            "docs_dir": ["docs", "Where a brand logo must be, relative to the folder of mkdocs.yml"],
         }
         super().__init__(**kwargs)
 
@@ -140,9 +188,12 @@ class _CheckData(Preprocessor):
     """Validate the data and the brand settings before anything else runs, once on every page."""
 
     def run(self, lines: list[str]) -> list[str]:
+        base = config_folder(self.md)
         settings, docs_dir = self.md.goal_pyramid_brand
-        check_brand(_with_mkdocs_settings(self.md, settings), docs_dir)
+        check_brand(_with_mkdocs_settings(self.md, settings), against(base, docs_dir))
+        _snippets_against(self.md, base)
         components = self.md.goal_pyramid
+        components.locate(base)
         components.refresh()  # once per page: has a data file or a template changed?
         components.catalogue  # noqa: B018 (loading is the point: it raises on bad data)
         return lines

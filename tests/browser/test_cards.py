@@ -152,3 +152,12 @@ def test_guess_first_mode_reveals_after_a_guess_and_says_if_it_was_right(example
     examples.get_by_role("button", name="Guess first").click()
     expect(examples.locator("[data-gp-module] details[open]")).to_have_count(0)
     expect(right).to_be_hidden()
+
+
+def test_a_shared_piece_that_cannot_load_holds_the_cards_up_no_longer_than_the_page_load(page, watch):
+    """Core waits for the page's pieces (core.js); one blocked (print.js here) must not keep the cards plain."""
+    page.route("**/components/print/print.js", lambda route: route.abort())
+    page.goto("examples/")
+    page.get_by_role("button", name="Reveal all").click()
+    expect(card(page, "Migrate to a streaming platform")).to_have_js_property("open", True)
+    watch.console.clear()  # the browser reports the blocked script, on purpose here

@@ -79,16 +79,42 @@ def test_component_assets_load_only_where_a_component_is(mkdocs_site):
     for page in PAGES:
         html = (mkdocs_site / page).read_text(encoding="utf-8")
         has_component = "data-gp-module=" in html
-        assert ("components/goal-pyramid.js" in html) == has_component, page
-        assert ("components/goal-pyramid.css" in html) == has_component, page
+        assert ("components/core/core.js" in html) == has_component, page
+        assert ("components/core/core.css" in html) == has_component, page
     examples = (mkdocs_site / "examples/index.html").read_text(encoding="utf-8")
     assert "components/cards/cards.js" in examples and "components/pyramid/pyramid.js" not in examples
     quiz = (mkdocs_site / "practice/goal-or-decision/index.html").read_text(encoding="utf-8")
     assert "components/quiz/quiz.js" in quiz and "components/cards/cards.js" not in quiz
-    for asset in ("goal-pyramid.js", "goal-pyramid.css", "cards/cards.js", "cards/cards.css",
+    assert "components/toolbar/toolbar.js" in examples and "components/progress-store/" not in examples
+    assert "components/progress-store/progress-store.js" in quiz and "components/toolbar/" not in quiz
+    for asset in ("core/core.js", "core/core.css", "toolbar/toolbar.js", "progress-store/progress-store.js",
+                  "verdict/verdict.css", "cards/cards.js", "cards/cards.css",
                   "pyramid/pyramid.js", "pyramid/pyramid.css", "quiz/quiz.js", "quiz/quiz.css",
                   "progress/progress.js", "progress/progress.css"):
         assert (mkdocs_site / "components" / asset).is_file(), asset
+
+
+def test_no_worked_example_reaches_the_built_site(mkdocs_site):
+    """overrides/components/NAME/README.md stays in the sources: MkDocs skips a theme's *readme* files."""
+    assert (ROOT / "overrides/components/cards/README.md").is_file()
+    copied = [p for p in (mkdocs_site / "components").rglob("*") if "readme" in p.name.lower()]
+    assert copied == []
+
+
+def test_mkdocs_builds_from_another_folder(tmp_path):
+    """Folders in mkdocs.yml are read from its folder, not from where mkdocs runs."""
+    project = project_copy(tmp_path)
+    shutil.copytree(ROOT / "examples/company-data", project / "company-data")
+    (project / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "overrides/assets/images/preview.png", project / "docs/assets/images/our-logo.png")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml")],
+                 elsewhere, GOAL_PYRAMID_EXTRA_DATA="company-data", GOAL_PYRAMID_LOGO="assets/images/our-logo.png")
+    assert result.returncode == 0, result.stdout + result.stderr
+    examples = BeautifulSoup((project / "site/examples/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(examples.select('[data-gp-module="cards"] details[id]')) == 7, "the company folder joined"
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_no_page_asks_another_host_for_anything(mkdocs_site):
@@ -286,8 +312,8 @@ def test_zensical_draws_the_same_components(tmp_path, mkdocs_site):
         assert ours, f"Zensical drew no component on {page}"
         assert ours == components(mkdocs_site / page, without_rewrite_links=True), page
         html = (project / "site" / page).read_text(encoding="utf-8")
-        assert "components/goal-pyramid.js" in html
-    assert "components/goal-pyramid.js" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+        assert "components/core/core.js" in html
+    assert "components/core/core.js" not in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_bad_data_stops_zensical_too(tmp_path):

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from goal_pyramid.components import BY_NAME, COMPONENTS, KINDS, WITH_DATA
+from goal_pyramid.components import BY_NAME, COMPONENTS, CORE, KINDS, PIECES, PIECES_BY_NAME, WITH_DATA
 from goal_pyramid.loader import Catalogue
 from tests.conftest import ROOT
 
@@ -38,6 +38,47 @@ def test_the_page_template_loads_the_assets_of_every_component_and_no_other():
     main = (ROOT / "overrides/main.html").read_text(encoding="utf-8")
     listed = re.findall(r'\(\["(\w+)"\] if \'data-gp-module="(\w+)"\' in gp_content', main)
     assert listed == [(component.name, component.name) for component in COMPONENTS]
+
+
+def _main_list(main: str, name: str) -> list[str]:
+    found = re.search(r"{% set " + name + r" = \[([^\]]*)\] %}", main)
+    assert found, f"overrides/main.html sets {name}"
+    return re.findall(r'"([\w-]+)"', found.group(1))
+
+
+def test_the_page_template_loads_the_pieces_its_components_use_in_the_registrys_order():
+    """main.html's gp_pieces: one line per piece, loaded when a component that uses it is on the page."""
+    main = (ROOT / "overrides/main.html").read_text(encoding="utf-8")
+    lines = re.findall(r'\(\["([\w-]+)"\] if ((?:"\w+" in gp_modules(?: or )?)+) else \[\]\)', main)
+    listed = [(piece, re.findall(r'"(\w+)" in gp_modules', condition)) for piece, condition in lines
+              if piece in PIECES_BY_NAME]
+    assert listed == [(piece.name, [c.name for c in COMPONENTS if piece.name in c.uses])
+                      for piece in PIECES if any(piece.name in c.uses for c in COMPONENTS)]
+    assert _main_list(main, "gp_piece_scripts") == [piece.name for piece in PIECES if piece.script]
+    assert _main_list(main, "gp_piece_styles") == [piece.name for piece in PIECES if piece.style]
+    scripts = (ROOT / "overrides/partials/gp-scripts.html").read_text(encoding="utf-8")
+    styles = (ROOT / "overrides/partials/gp-styles.html").read_text(encoding="utf-8")
+    # core first, then the pieces, then the components.
+    assert scripts.index(CORE.file(".js")) < scripts.index("gp_pieces") < scripts.index("gp_modules")
+    assert styles.index(CORE.file(".css")) < styles.index("gp_pieces") < styles.index("gp_modules")
+
+
+@pytest.mark.parametrize("piece", (CORE, *PIECES), ids=lambda piece: piece.name)
+def test_each_shared_piece_has_its_folder_and_only_the_files_it_declares(piece):
+    folder = ROOT / "overrides" / "components" / piece.name
+    assert (folder / f"{piece.name}.js").is_file() == piece.script
+    assert (folder / f"{piece.name}.css").is_file() == piece.style
+    if piece.script and piece is not CORE:
+        script = (folder / f"{piece.name}.js").read_text(encoding="utf-8")
+        assert f'pieces["{piece.name}"] = ' in script, "it registers under its name"
+
+
+def test_every_piece_a_component_uses_exists_and_every_macro_import_is_declared():
+    for component in COMPONENTS:
+        assert set(component.uses) <= set(PIECES_BY_NAME), component.name
+        template = (ROOT / "overrides" / "components" / component.template).read_text(encoding="utf-8")
+        imported = set(re.findall(r'{% from "([\w-]+)/[\w-]+\.html" import', template))
+        assert imported <= set(component.uses), f"{component.name} imports macros of {imported - set(component.uses)}"
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda component: component.name)

@@ -1,6 +1,7 @@
-/* Example cards: native <details> do the revealing; the core adds "Reveal all" /
-   "Hide all" and #links. This adds the optional "Guess first" mode: say whether
-   a statement is a good goal, then see its verdict and whether you were right. */
+/* Example cards: native <details> do the revealing; the shared pieces add
+   "Reveal all" / "Hide all" (toolbar/) and #links (deep-links/). This adds the
+   optional "Guess first" mode: say whether a statement is a good goal, then see
+   its verdict and whether you were right. */
 (function () {
   "use strict";
 

@@ -5,8 +5,9 @@ A component called NAME is:
 - its Python module here, components/NAME.py: the data model of its file in
   quiz_data/ (if it has data) and `view`, what its template gets;
 - its asset folder, overrides/components/NAME/: NAME.html (the template),
-  NAME.js, NAME.css and examples.yml (worked examples the render tests draw);
-- one Component entry below;
+  NAME.js, NAME.css and README.md (its template parameters and worked examples,
+  which tests/render/test_worked_examples.py draws; MkDocs does not copy it);
+- one Component entry below, naming the shared pieces (PIECES) it uses;
 - a page that writes its marker, ```gp-NAME.
 
 The loader (which list holds a file's items, the catalogue's sets, "did you
@@ -50,6 +51,7 @@ class Component:
     # Other scripts of its folder that NAME.js needs, loaded before it (a test holds
     # overrides/partials/gp-scripts.html to this).
     scripts: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()  # the shared pieces (PIECES) it needs on its page, besides core
 
     @property
     def fence(self) -> str:
@@ -64,14 +66,53 @@ class Component:
         return self.file(".html")
 
 
+@dataclass(frozen=True)
+class Piece:
+    """Something components share, in its own folder overrides/components/NAME/.
+
+    A page with a component loads core, then the pieces its components use (in
+    the order of PIECES), then the components. A piece with a macro has
+    NAME.html, imported by the templates that use it.
+    """
+
+    name: str
+    script: bool  # NAME/NAME.js
+    style: bool  # NAME/NAME.css
+
+    def file(self, ending: str) -> str:
+        return f"{self.name}/{self.name}{ending}"
+
+
+# core: mounting every [data-gp-module] once; loaded on every page with a component.
+CORE = Piece("core", script=True, style=True)
+PIECES: tuple[Piece, ...] = (
+    Piece("deep-links", script=True, style=True),  # a #link opens the <details> it names
+    Piece("print", script=True, style=True),  # every answer prints
+    Piece("copy-link", script=True, style=True),  # "Copy link" (macro copy_link)
+    Piece("toolbar", script=True, style=True),  # "Reveal all" / "Hide all" (macro toolbar)
+    Piece("progress-store", script=True, style=False),  # window.GoalPyramid.progress
+    Piece("verdict", script=False, style=True),  # macros verdict_mark, where_it_sits
+)
+PIECES_BY_NAME = {piece.name: piece for piece in PIECES}
+
 COMPONENTS: tuple[Component, ...] = (
-    Component("pyramid", pyramid.view, pyramid.PyramidFile, items="layers"),
-    Component("cards", cards.view, cards.CardsFile, items="cards", page_links=True),
-    Component("quiz", quiz.view, quiz.QuizFile, items="items", page_links=True),
-    Component("progress", progress.view, names_data=False),
+    Component("pyramid", pyramid.view, pyramid.PyramidFile, items="layers",
+              uses=("deep-links", "print", "copy-link", "toolbar")),
+    Component("cards", cards.view, cards.CardsFile, items="cards", page_links=True,
+              uses=("deep-links", "print", "copy-link", "toolbar", "verdict")),
+    Component("quiz", quiz.view, quiz.QuizFile, items="items", page_links=True,
+              uses=("print", "progress-store", "verdict")),
+    Component("progress", progress.view, names_data=False, uses=("progress-store",)),
     Component("workbench", workbench.view, workbench.WorkbenchFile, items="rules",
               merge=workbench.WorkbenchFile.merged_with, page_links=True, scripts=("checks.js",)),
 )
+
+
+def pieces_for(names) -> tuple[Piece, ...]:
+    """The pieces a page with these components loads (core aside), in PIECES' order."""
+    used = {piece for name in names for piece in BY_NAME[name].uses}
+    return tuple(piece for piece in PIECES if piece.name in used)
+
 
 BY_NAME = {component.name: component for component in COMPONENTS}
 BY_FENCE = {component.fence: component for component in COMPONENTS}
