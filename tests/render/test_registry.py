@@ -120,7 +120,7 @@ def test_the_scripts_partial_loads_each_components_other_scripts_first():
     for component in COMPONENTS:
         for file in component.scripts:
             assert (ROOT / "overrides" / "components" / component.name / file).is_file(), file
-    assert partial.index("gp_scripts_before[name]") < partial.index("name ~ '/' ~ name ~ '.js'")
+    assert partial.index("gp_scripts_before[name]") < partial.rindex("name ~ '/' ~ name ~ '.js'")
 
 
 def test_a_components_own_merge_joins_its_additions():

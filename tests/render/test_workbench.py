@@ -13,9 +13,11 @@ from bs4 import BeautifulSoup
 
 from goal_pyramid.fences import format_component
 from tests.conftest import ROOT
+from tests.render.test_worked_examples import FENCE
 
 FOLDER = ROOT / "overrides" / "components" / "workbench"
-EXAMPLES = yaml.safe_load((FOLDER / "examples.yml").read_text(encoding="utf-8"))["examples"]
+# The worked examples of its README (the format tests/render/test_worked_examples.py reads).
+EXAMPLES = [yaml.safe_load(block) for block in FENCE.findall((FOLDER / "README.md").read_text(encoding="utf-8"))]
 WORKBENCH = "```gp-workbench\nworkbench-rules\n```\n"
 
 
@@ -31,14 +33,13 @@ def convert(text: str, data_dir) -> BeautifulSoup:
 
 def example_data(data_dir, example: dict):
     data_dir.valid()
-    shutil.copy(ROOT / example["rules_file"], data_dir.path / "workbench-rules.yml")
-    if "add_terms" in example:
-        data_dir.write("extra-names.yml", {"kind": "workbench", "id": "extra-names",
-                                           "adds_to": "workbench-rules", "add_terms": example["add_terms"]})
+    shutil.copy(ROOT / example["data_file"], data_dir.path / "workbench-rules.yml")
+    if example.get("data"):
+        data_dir.write("extra-names.yml", example["data"])
     return data_dir.path
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[example["name"] for example in EXAMPLES])
+@pytest.mark.parametrize("example", EXAMPLES, ids=[example["example"] for example in EXAMPLES])
 def test_each_example_draws_every_check_and_readable_rules(data_dir, example):
     page = convert(WORKBENCH, example_data(data_dir, example))
     root = page.select_one('[data-gp-module="workbench"]')
@@ -47,7 +48,7 @@ def test_each_example_draws_every_check_and_readable_rules(data_dir, example):
     assert root.find_all("script") == []  # nothing in it runs
     rules = json.loads(root["data-gp-rules"])
     technology = next(rule for rule in rules if rule["id"] == "technology")
-    for term in example.get("add_terms", {}).get("technology", []):
+    for term in (example.get("data") or {}).get("add_terms", {}).get("technology", []):
         assert term in technology["terms"]
     raw = str(page).split("data-gp-rules='", 1)[1].split("'", 1)[0]  # the attribute as written
     assert "<" not in raw and ">" not in raw and "&" not in raw.replace("&quot;", "")

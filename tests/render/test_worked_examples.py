@@ -40,6 +40,8 @@ def test_every_component_has_worked_examples(component):
 @pytest.mark.parametrize(("component", "example"), list(worked_examples()))
 def test_a_worked_example_shows_what_it_says(component, example, tmp_path):
     shutil.copy(ROOT / "quiz_data" / "pyramid.yml", tmp_path / "pyramid.yml")
+    if example.get("data_file"):  # a data file of the site's, e.g. the workbench's rules
+        shutil.copy(ROOT / example["data_file"], tmp_path / "site-data.yml")
     if example.get("data"):
         name = "pyramid.yml" if example["data"]["kind"] == "pyramid" else "example.yml"
         (tmp_path / name).write_text(yaml.safe_dump(example["data"], allow_unicode=True), encoding="utf-8")
