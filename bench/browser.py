@@ -447,3 +447,85 @@ def _handler_times(found: dict, suffix: str) -> dict:
     return {f"check_ms{suffix}": statistics.median(values), f"check_max_ms{suffix}": max(values),
             f"check_source{suffix}": "event-timing" if every else "listener-span",
             f"event_timing_entries{suffix}": len(found["events"])}
+
+
+# --- the goal workbench -------------------------------------------------------------------
+
+WORKBENCH_BOX = "#gp-workbench-goal"
+WORKBENCH_SCRIPTS = "/components/workbench/"
+WORKBENCH_GOAL = ("Every customer who asks a billing question gets a correct answer within ten minutes, "
+                  "so that nobody waits until the morning; ") * 5
+WORKBENCH_TYPED = ("Every customer who asks a billing question at night gets a correct answer within ten minutes, "
+                   "so that nobody waits until our agents start work at eight in the morning. " * 2)[:200]
+CHECK_BATCHES, CHECK_BATCH = 41, 25  # the median of 41 batches, each the mean of 25 rounds
+
+# One round of checks.js's engine.check on a 500-character goal, with the page's own rules. A
+# page's performance.now() is coarsened (to 100 µs without cross-origin isolation), far too
+# coarse for one round: each sample is the mean of a batch of rounds, and the figure their median.
+TIME_CHECKS = """
+([goal, batches, batch]) => {
+  const root = document.querySelector('[data-gp-module="workbench"]');
+  const engine = window.GoalPyramidChecks.compile(JSON.parse(root.getAttribute("data-gp-rules")));
+  for (let i = 0; i < 50; i++) engine.check(goal);  // warm up the regular expressions
+  const times = [];
+  for (let k = 0; k < batches; k++) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) engine.check(goal);
+    times.push((performance.now() - start) / batch);
+  }
+  times.sort((a, b) => a - b);
+  return { median_ms: times[batches >> 1], max_ms: times[batches - 1] };
+}
+"""
+
+TYPING_HARNESS = """
+(WORKBENCH) => {
+  window.__gpTyping = { long: [], ours: [], frames: false, from: performance.now() };
+  const state = window.__gpTyping;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.long.push(entry.duration);
+  }).observe({ type: "longtask" });
+  try {
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries()) for (const script of frame.scripts || []) {
+        if ((script.sourceURL || "").includes(WORKBENCH) && script.duration > 50) state.ours.push(script.duration);
+      }
+    }).observe({ type: "long-animation-frame" });
+    state.frames = true;
+  } catch (error) { state.frames = false; }
+}
+"""
+
+
+def measure_workbench(bench: BenchBrowser, url: str) -> dict:
+    """checks.js on a 500-character goal at 1× CPU; long tasks typing 200 characters at 4× CPU."""
+    context = bench.browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_function("() => window.GoalPyramidChecks")
+        checks = page.evaluate(TIME_CHECKS, [WORKBENCH_GOAL[:500], CHECK_BATCHES, CHECK_BATCH])
+    finally:
+        context.close()
+    context = bench.browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        page.goto(url, wait_until="networkidle")
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        # From when the page has settled: loading Material's bundle is not typing.
+        page.evaluate("new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
+        page.evaluate(TYPING_HARNESS, WORKBENCH_SCRIPTS)
+        page.locator(WORKBENCH_BOX).first.click()
+        page.keyboard.type(WORKBENCH_TYPED, delay=15)
+        page.wait_for_function("document.querySelector('[data-gp-wb-status]').textContent.length > 0")
+        page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done, 200)))")
+        typing = page.evaluate("() => window.__gpTyping")
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    finally:
+        context.close()
+    return {"url": url, "check_ms": checks["median_ms"], "check_max_ms": checks["max_ms"],
+            "check_rounds": CHECK_BATCHES * CHECK_BATCH, "goal_characters": len(WORKBENCH_GOAL[:500]),
+            "typed_characters": len(WORKBENCH_TYPED),
+            "long_tasks_4x": len(typing["long"]), "long_task_ms_4x": max(typing["long"], default=0),
+            "own_long_scripts_4x": len(typing["ours"]) if typing["frames"] else None}

@@ -248,6 +248,49 @@ def check_long_tasks(results: dict) -> Measurement | None:
                        + (f" (longest {longest:.0f} ms)" if count else ""))
 
 
+WORKBENCH = "workbench"  # the goal workbench's data-gp-module
+WORKBENCH_ASSETS = "components/workbench/"  # its own script and style (the shared core is not counted)
+
+
+def workbench_checks(results: dict) -> Measurement | None:
+    median = dig(results, "workbench", "check_ms")
+    return timing(median, None if median is None else
+                  f"{median:.3f} ms median ({dig(results, 'workbench', 'check_rounds')} rounds)")
+
+
+def workbench_typing(results: dict) -> Measurement | None:
+    count = dig(results, "workbench", "long_tasks_4x")
+    if count is None:
+        return None
+    longest, own = dig(results, "workbench", "long_task_ms_4x") or 0, dig(results, "workbench", "own_long_scripts_4x")
+    shows = f"{count} long task{'s' if count != 1 else ''}" + (f" (longest {longest:.0f} ms)" if count else "")
+    if own is not None:
+        shows += f"; {own} in the workbench's scripts"
+    return Measurement(count, shows)
+
+
+def _workbench_bytes(weight: dict) -> int:
+    return sum(size for path, size in weight["assets"].items() if path.startswith(WORKBENCH_ASSETS))
+
+
+def workbench_weight(results: dict) -> Measurement | None:
+    using = {page: _workbench_bytes(weight) for page, weight in results["component_weight"]["pages"].items()
+             if WORKBENCH in weight.get("modules", [])}
+    if not using:
+        return None
+    page, heaviest = max(using.items(), key=lambda item: item[1])
+    return Measurement(heaviest / 1024, f"{_kb(heaviest)} ({page_name(page)})")
+
+
+def workbench_elsewhere(results: dict) -> Measurement | None:
+    others = {page: _workbench_bytes(weight) for page, weight in results["component_weight"]["pages"].items()
+              if WORKBENCH not in weight.get("modules", [])}
+    if not others:
+        return None
+    total, extra = sum(others.values()), {page_name(p): size for p, size in others.items() if size}
+    return Measurement(total, f"{total:,} B on all {len(others)} such pages", f"on {extra}" if extra else "")
+
+
 # --- the table ----------------------------------------------------------------------------
 
 BUDGETS: tuple[Budget, ...] = (
@@ -266,6 +309,12 @@ BUDGETS: tuple[Budget, ...] = (
     Budget("scale-reveal", "500-card page reveal {limit}", ONE_FRAME_MS, "ms", AT_MOST, scale_reveal),
     Budget("check-handler", "Practice Check handler {limit} at 1× CPU", 2, "ms", AT_MOST, check_handler),
     Budget("check-long-tasks", "…and no long task at 4× CPU", 0, "", EXACTLY, check_long_tasks),
+    Budget("workbench-checks", "Workbench: one round of checks on a 500-character goal {limit} at 1× CPU",
+           1, "ms", AT_MOST, workbench_checks),
+    Budget("workbench-typing", "…typing 200 characters at 4× CPU makes no long task", 0, "", EXACTLY,
+           workbench_typing),
+    Budget("workbench-weight", "…its own script + style {limit} gzipped", 8, "KB", AT_MOST, workbench_weight),
+    Budget("workbench-elsewhere", "…and none of it on pages without it", 0, "B", EXACTLY, workbench_elsewhere),
 )
 
 

@@ -299,7 +299,9 @@ def component_weight(site_dir: Path, page: str) -> dict:
     html = page_file(site_dir, page).read_text(encoding="utf-8")
     assets = [path for path in page_assets(site_dir, page) if path.startswith("components/")]
     sizes = {path: gzip_size((site_dir / path).read_bytes()) for path in assets}
-    return {"has_component": "data-gp-module=" in html, "assets": sizes, "gzip_bytes": sum(sizes.values())}
+    modules = sorted(set(re.findall(r'data-gp-module="([^"]+)"', html)))
+    return {"has_component": "data-gp-module=" in html, "modules": modules, "assets": sizes,
+            "gzip_bytes": sum(sizes.values())}
 
 
 def theme_css_weight(site_dir: Path) -> int:

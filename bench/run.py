@@ -20,6 +20,9 @@ and served with gzip on 127.0.0.1, in Debian's Chromium:
   the site-wide stylesheets/theme.css, and the page HTML against the control's;
 - the practice Check step (Event Timing processing of the click, 10 questions)
   at 1× CPU, and long tasks while doing it at 4× (CDP CPU throttling);
+- the goal workbench (write-your-goal/): one round of its checks on a 500-character
+  goal in the page (median), and long tasks while typing 200 characters at 4× CPU
+  (and those Long Animation Frames attribute to its scripts);
 - a SCALE case: a project copy with a page of 500 generated cards (bank/) and
   the same page without the marker: build time difference, page weight, TBT
   (Lighthouse desktop) and reveal latency.
@@ -47,7 +50,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench import projects, readme
-from bench.browser import CHROMIUM, BenchBrowser, lighthouse_version, measure_check, measure_page, run_lighthouse
+from bench.browser import (
+    CHROMIUM,
+    BenchBrowser,
+    lighthouse_version,
+    measure_check,
+    measure_page,
+    measure_workbench,
+    run_lighthouse,
+)
 from bench.budgets import verdicts
 from bench.report import render
 from goal_pyramid.tools.site_server import built_site
@@ -60,6 +71,8 @@ PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "about/"
 QUICK_PAGES = ["", "examples/"]
 CHECK_PAGE = "practice/who-is-speaking/"  # the practice Check step is timed here
 CHECK_SAMPLES = 10
+WORKBENCH_PAGE = "write-your-goal/"  # the goal workbench: its checks, typing, and weight
+WEIGHT_PAGES = [*PAGES, WORKBENCH_PAGE]  # component weight is static: every page that has a component
 SCALE_PAGE = "bank/"
 RESULTS = ROOT / "bench" / "results.json"
 
@@ -178,7 +191,7 @@ def measure_pages(control: Path, settings: Settings) -> tuple[dict, dict]:
         pages = measure_pair(ours, plain, settings.pages, settings)
         weight = {
             "theme_css_gzip_bytes": projects.theme_css_weight(ours.directory),
-            "pages": {page: projects.component_weight(ours.directory, page) for page in PAGES},
+            "pages": {page: projects.component_weight(ours.directory, page) for page in WEIGHT_PAGES},
             "markup": {page: {"ours": projects.html_weight(ours.directory, page)["gzip_bytes"],
                               "control": projects.html_weight(plain.directory, page)["gzip_bytes"]}
                        for page in PAGES},
@@ -186,12 +199,13 @@ def measure_pages(control: Path, settings: Settings) -> tuple[dict, dict]:
     return pages, weight
 
 
-def measure_practice() -> dict:
-    """The practice Check step: its handler time at 1× CPU and long tasks at 4× (Event Timing)."""
-    log(f"Check on {CHECK_PAGE}, {CHECK_SAMPLES} questions at 1× and 4× CPU")
+def measure_practice() -> tuple[dict, dict]:
+    """The practice Check step (handler time at 1×, long tasks at 4×) and the workbench (checks, typing)."""
+    log(f"Check on {CHECK_PAGE}, {CHECK_SAMPLES} questions at 1× and 4× CPU; the workbench on {WORKBENCH_PAGE}")
     with built_site(ROOT, gzip_enabled=True) as ours, BenchBrowser() as bench:
         bench.warm_up([ours.url])
-        return measure_check(bench, ours.url + CHECK_PAGE, CHECK_SAMPLES)
+        return (measure_check(bench, ours.url + CHECK_PAGE, CHECK_SAMPLES),
+                measure_workbench(bench, ours.url + WORKBENCH_PAGE))
 
 
 def measure_scale(workspace: Path, settings: Settings) -> dict:
@@ -218,7 +232,7 @@ def run(settings: Settings) -> dict:
         results["builds"] = measure_builds(control, settings)
         results["pages"], results["component_weight"] = measure_pages(control, settings)
         results["scale"] = measure_scale(workspace, settings)
-        results["practice"] = measure_practice()
+        results["practice"], results["workbench"] = measure_practice()
     results["budgets"] = verdicts(results)
     results["seconds"] = time.perf_counter() - started
     return results

@@ -23,8 +23,13 @@ def page_numbers(cards: float | None = None, layers: float | None = None, bare: 
     }
 
 
-def weight(gzip_bytes: int, has_component: bool) -> dict:
-    return {"has_component": has_component, "gzip_bytes": gzip_bytes, "assets": {}}
+def weight(gzip_bytes: int, has_component: bool, modules: tuple[str, ...] = (), assets: dict | None = None) -> dict:
+    return {"has_component": has_component, "modules": list(modules), "gzip_bytes": gzip_bytes,
+            "assets": assets or {}}
+
+
+WORKBENCH_ASSETS = {"components/workbench/checks.js": 2170,
+                    "components/workbench/workbench.js": 3833, "components/workbench/workbench.css": 1226}
 
 
 def make_results() -> dict:
@@ -35,9 +40,12 @@ def make_results() -> dict:
         "component_weight": {
             "theme_css_gzip_bytes": 784,
             "pages": {"": weight(0, False), "about/": weight(0, False), "examples/": weight(5939, True),
-                      "pyramid/": weight(5939, True), "practice/which-layer/": weight(8294, True)},
+                      "pyramid/": weight(5939, True), "practice/which-layer/": weight(8294, True),
+                      "write-your-goal/": weight(7229, True, ("workbench",), dict(WORKBENCH_ASSETS))},
         },
         "practice": {"check_ms": 1.1, "check_ms_4x": 5.0, "long_tasks_4x": 0, "long_task_ms_4x": 0},
+        "workbench": {"check_ms": 0.04, "check_rounds": 1025, "long_tasks_4x": 0, "long_task_ms_4x": 0,
+                      "own_long_scripts_4x": 0},
         "builds": {"ours": {"median": 0.5}, "control": {"median": 0.5}},
         "scale": {
             "build": {"difference_s": 0.3},

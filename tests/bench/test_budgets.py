@@ -68,6 +68,21 @@ def long_tasks(results, value):
     results["practice"]["long_tasks_4x"] = value
 
 
+def workbench_check_ms(results, value):
+    results["workbench"]["check_ms"] = value
+
+
+def workbench_long_tasks(results, value):
+    results["workbench"]["long_tasks_4x"] = value
+
+
+def workbench_script(page: str):
+    def put(results, value):
+        results["component_weight"]["pages"][page]["assets"]["components/workbench/workbench.js"] = value
+    put.__name__ = page or "home"
+    return put
+
+
 # (budget, how to set its value, [(value, expected status), ...]): at, just under, just over the limit
 THRESHOLDS = [
     ("lighthouse-desktop", lighthouse_score("desktop", "performance"), [(100, "MET"), (99, "NOT MET")]),
@@ -88,6 +103,12 @@ THRESHOLDS = [
     ("scale-reveal", scale_reveal, [(16.0, "MET"), (15.9, "MET"), (16.1, "NOT MET")]),
     ("check-handler", check_ms, [(2.0, "MET"), (1.99, "MET"), (2.01, "NOT MET")]),
     ("check-long-tasks", long_tasks, [(0, "MET"), (1, "NOT MET")]),
+    ("workbench-checks", workbench_check_ms, [(1.0, "MET"), (0.99, "MET"), (1.01, "NOT MET")]),
+    ("workbench-typing", workbench_long_tasks, [(0, "MET"), (1, "NOT MET")]),
+    # the others' 2170 + 1226 B with workbench.js at the limit, just under, just over 8 KB
+    ("workbench-weight", workbench_script("write-your-goal/"),
+     [(8 * 1024 - 3396, "MET"), (8 * 1024 - 3397, "MET"), (8 * 1024 - 3395, "NOT MET")]),
+    ("workbench-elsewhere", workbench_script(""), [(0, "MET"), (1, "NOT MET")]),
 ]
 CASES = [pytest.param(key, put, value, expected, id=f"{key}-{put.__name__}-{value}")
          for key, put, pairs in THRESHOLDS for value, expected in pairs]
@@ -171,6 +192,10 @@ def test_the_measured_text_of_every_budget(results):
         "scale-reveal": "14.0 ms (bare `<details>` on the same page: 13.0 ms)",
         "check-handler": "1.1 ms median (4× CPU: 5.0 ms)",
         "check-long-tasks": "0 long tasks",
+        "workbench-checks": "0.040 ms median (1025 rounds)",
+        "workbench-typing": "0 long tasks; 0 in the workbench's scripts",
+        "workbench-weight": "7.1 KB (write-your-goal/)",
+        "workbench-elsewhere": "0 B on all 5 such pages",
     }
 
 
@@ -184,6 +209,16 @@ def test_a_run_without_the_check_step_skips_its_budgets(results):
     del results["practice"]
     assert judged(results, "check-handler")["status"] == "SKIPPED"
     assert judged(results, "check-long-tasks")["status"] == "SKIPPED"
+
+
+def test_a_run_without_the_workbench_skips_its_timings_and_counts_its_own_long_scripts(results):
+    results["workbench"].update(long_tasks_4x=1, long_task_ms_4x=72.4, own_long_scripts_4x=0)
+    item = judged(results, "workbench-typing")
+    assert (item["status"], item["measured"]) == (
+        "NOT MET", "1 long task (longest 72 ms); 0 in the workbench's scripts")
+    del results["workbench"]
+    assert judged(results, "workbench-checks")["status"] == "SKIPPED"
+    assert judged(results, "workbench-typing")["status"] == "SKIPPED"
 
 
 def test_the_judged_value_is_the_worst_case(results):
@@ -240,6 +275,10 @@ def test_the_wording_and_limits_of_todays_budgets():
         "500-card page reveal ≤ 16 ms",
         "Practice Check handler ≤ 2 ms at 1× CPU",
         "…and no long task at 4× CPU",
+        "Workbench: one round of checks on a 500-character goal ≤ 1 ms at 1× CPU",
+        "…typing 200 characters at 4× CPU makes no long task",
+        "…its own script + style ≤ 8 KB gzipped",
+        "…and none of it on pages without it",
     ]
 
 
