@@ -178,8 +178,13 @@ def test_blocked_storage_keeps_one_order_for_the_visit(browser, base_url, watch)
     page = watch.attach(context.new_page())
     page.goto(TWO_WAY)
     first = order(page)
-    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Which layer?").click()
-    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Goal or decision?").click()
+    nav = page.get_by_role("navigation", name="Navigation")
+    nav.get_by_role("link", name="Which layer?").click()
+    expect(page.locator('[data-gp-set="which-layer"][data-gp-mounted]')).to_have_count(1)
+    nav.get_by_role("link", name="Goal or decision?").click()
+    # Instant navigation swaps the content in: wait for the set, then its first question, before reading.
+    expect(page.locator('[data-gp-set="goal-or-decision"][data-gp-mounted]')).to_have_count(1)
+    expect(page.locator("[data-gp-module=quiz] [data-gp-item]").first).to_have_attribute("id", first[0][0])
     assert order(page) == first
     context.close()
 
