@@ -94,6 +94,11 @@ def timing(value: float | None, shows: str | None = None, detail: str = "") -> M
     return None if value is None else Measurement(value, shows or fmt_ms(value), detail)
 
 
+def long_tasks(count: int, longest: float | None) -> str:
+    """'3 long tasks (longest 80 ms)', '1 long task (longest 55 ms)', '0 long tasks'."""
+    return f"{count} long task{'s' if count != 1 else ''}" + (f" (longest {longest or 0:.0f} ms)" if count else "")
+
+
 def _lighthouse(results: dict, preset: str) -> tuple[dict, dict[str, int], list[str]] | None:
     """The pages Lighthouse ran on, the lowest score per category, and each score below full marks."""
     runs = {page: run for page, sides in results["pages"].items()
@@ -243,9 +248,7 @@ def check_long_tasks(results: dict) -> Measurement | None:
     count = dig(results, "practice", "long_tasks_4x")
     if count is None:
         return None
-    longest = dig(results, "practice", "long_task_ms_4x") or 0
-    return Measurement(count, f"{count} long task{'s' if count != 1 else ''}"
-                       + (f" (longest {longest:.0f} ms)" if count else ""))
+    return Measurement(count, long_tasks(count, dig(results, "practice", "long_task_ms_4x")))
 
 
 WORKBENCH = "workbench"  # the goal workbench's data-gp-module
@@ -262,8 +265,8 @@ def workbench_typing(results: dict) -> Measurement | None:
     count = dig(results, "workbench", "long_tasks_4x")
     if count is None:
         return None
-    longest, own = dig(results, "workbench", "long_task_ms_4x") or 0, dig(results, "workbench", "own_long_scripts_4x")
-    shows = f"{count} long task{'s' if count != 1 else ''}" + (f" (longest {longest:.0f} ms)" if count else "")
+    own = dig(results, "workbench", "own_long_scripts_4x")
+    shows = long_tasks(count, dig(results, "workbench", "long_task_ms_4x"))
     if own is not None:
         shows += f"; {own} in the workbench's scripts"
     return Measurement(count, shows)
