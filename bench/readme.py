@@ -18,6 +18,7 @@ import textwrap
 from pathlib import Path
 
 from bench.budgets import BUDGETS, Budget
+from goal_pyramid.tools.generated import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -106,15 +107,7 @@ def main(argv: list[str]) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    if "--check" in argv:
-        if current != text:
-            print(f"{README.name}'s budget table is stale: run `make bench-readme`", file=sys.stderr)
-            return 1
-        print(f"{README.name}'s budget table is current")
-        return 0
-    README.write_text(text, encoding="utf-8")
-    print(f"wrote the budget table in {README.name} from {LATEST.name}")
-    return 0
+    return write_or_check(README, text, "--check" in argv, f"{README.name}'s budget table", "make bench-readme")
 
 
 if __name__ == "__main__":

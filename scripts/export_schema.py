@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from goal_pyramid.components import json_schema
+from goal_pyramid.tools.generated import write_or_check
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "quiz_data" / "schema.json"
 
@@ -21,17 +22,7 @@ def rendered() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = rendered()
-    if "--check" in argv:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
-        if current != text:
-            print(f"{SCHEMA_PATH} is stale: run `make schema`", file=sys.stderr)
-            return 1
-        print(f"{SCHEMA_PATH} is current")
-        return 0
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")
-    return 0
+    return write_or_check(SCHEMA_PATH, rendered(), "--check" in argv, str(SCHEMA_PATH), "make schema")
 
 
 if __name__ == "__main__":
