@@ -521,13 +521,18 @@ def _check_across_files(
         list_name = ITEM_LISTS[data.kind]
         for index, entry in enumerate(getattr(data, list_name)):
             layer = getattr(entry, "layer", None)  # a statement's place; a pyramid's own layers have none
-            if layer is not None and layer not in layer_ids_as_written:
-                close = difflib.get_close_matches(entry.layer, sorted(layer_ids_as_written), n=1)
+            # Other fields that name a layer (a case's voice: the places of its traps).
+            named = [(["layer"], layer)] if layer is not None else []
+            named += entry.referenced_layers() if hasattr(entry, "referenced_layers") else []
+            for tail, layer in named:
+                if layer in layer_ids_as_written:
+                    continue
+                close = difflib.get_close_matches(layer, sorted(layer_ids_as_written), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
-                    Problem(parsed.label, _line(parsed.node, [list_name, index, "layer"]),
-                            f'{list_name}[{index}] (id "{entry.id}")', "layer",
-                            f"refers to layer \"{entry.layer}\", which no pyramid file defines"
+                    Problem(parsed.label, _line(parsed.node, [list_name, index, *tail]),
+                            f'{list_name}[{index}] (id "{entry.id}")', ".".join(str(part) for part in tail),
+                            f"refers to layer \"{layer}\", which no pyramid file defines"
                             f" (known: {', '.join(layers) or 'none'}){hint}")
                 )
 

@@ -137,7 +137,7 @@ def test_unknown_kind(data_dir, cards_data):
     data_dir.write("examples.yml", cards_data)
     problem = data_dir.only_problem()
     assert problem.field == "kind"
-    assert problem.message == "should be one of 'pyramid', 'cards', 'quiz', 'workbench', got 'quizz'"
+    assert problem.message == "should be one of 'pyramid', 'cards', 'quiz', 'workbench', 'scenario', got 'quizz'"
 
 
 def test_wrong_value_from_a_fixed_list(data_dir, pyramid_data):

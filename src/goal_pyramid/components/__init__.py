@@ -30,7 +30,7 @@ from typing import Annotated, Union
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from . import cards, progress, pyramid, quiz, workbench
+from . import cards, progress, pyramid, quiz, scenario, workbench
 from .links import PageLinks
 
 
@@ -105,6 +105,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("progress", progress.view, names_data=False, uses=("progress-store",)),
     Component("workbench", workbench.view, workbench.WorkbenchFile, items="rules",
               merge=workbench.WorkbenchFile.merged_with, page_links=True, scripts=("checks.js",)),
+    Component("scenario", scenario.view, scenario.ScenarioFile, items="voices", page_links=True,
+              uses=("print", "progress-store", "verdict")),
 )
 
 

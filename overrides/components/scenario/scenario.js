@@ -1,0 +1,4 @@
+/* Cases: untangle a real meeting. */
+(function () {
+  "use strict";
+})();
