@@ -95,9 +95,36 @@
     });
   }
 
+  /*
+   * Tells the page's host that a reader answered (type "answer") or finished a
+   * set (type "complete"): a DOM event "goal-pyramid:TYPE" on the document,
+   * detail as given; inside a frame (an embed, a learning platform) the same
+   * data also goes to the parent window by postMessage, as
+   * { source: "goal-pyramid", type: "goal-pyramid:TYPE", detail }. Details hold
+   * ids, booleans and numbers only, never text a reader typed.
+   * answer: { set, item, answer, right, answered, total, score } (score: 0-100,
+   * the share of the set's items right so far); complete: { set, right, total, score }.
+   */
+  function report(type, detail) {
+    var name = "goal-pyramid:" + type;
+    try {
+      document.dispatchEvent(new CustomEvent(name, { detail: detail }));
+    } catch (error) {
+      console.error("Goal Pyramid: a listener of " + name + " failed.", error);
+    }
+    if (window.parent && window.parent !== window) {
+      try {
+        window.parent.postMessage({ source: "goal-pyramid", type: name, detail: detail }, "*");
+      } catch (error) {
+        // A parent that cannot be reached is no reason to stop the page.
+      }
+    }
+  }
+
   window.GoalPyramid = {
     mountAll: onEveryPage,
-    bringIntoFocus: bringIntoFocus
+    bringIntoFocus: bringIntoFocus,
+    report: report
   };
   // The progress store's API (progress-store.js), on pages that load it.
   Object.defineProperty(window.GoalPyramid, "progress", {

@@ -309,14 +309,28 @@
         return;
       }
       showFeedback(item, chosen.value, { focus: true, announce: true });
+      var right = chosen.value === item.getAttribute("data-gp-correct");
       if (!shared.facilitator) {
-        progress.set(item.id, {
-          set: setId,
-          answer: chosen.value,
-          right: chosen.value === item.getAttribute("data-gp-correct")
-        });
+        progress.set(item.id, { set: setId, answer: chosen.value, right: right });
       }
       updateSummary(true);
+      if (!shared.facilitator) {
+        reportAnswer(item.id, chosen.value, right);
+      }
+    }
+
+    // The host hears of each answer, and of the set once every item has one (core.js, report).
+    function reportAnswer(itemId, answer, right) {
+      var answered = items.filter(function (item) { return item.hasAttribute("data-gp-answered"); });
+      var rightSoFar = answered.filter(function (item) { return item.getAttribute("data-gp-answered") === "right"; });
+      var score = Math.round(100 * rightSoFar.length / items.length);
+      window.GoalPyramid.report("answer", {
+        set: setId, item: itemId, answer: answer, right: right,
+        answered: answered.length, total: items.length, score: score
+      });
+      if (answered.length === items.length) {
+        window.GoalPyramid.report("complete", { set: setId, right: rightSoFar.length, total: items.length, score: score });
+      }
     }
 
     function renumber() {
