@@ -17,7 +17,7 @@ from ..models import HELP, MarkdownText, Slug, Strict, Text, layer_or_what_it_is
 from ..render import render_markdown
 from .links import NO_LINKS, PageLinks
 from .quiz import ProjectKind
-from .workbench import workbench_link, WORKBENCH_PAGE
+from .workbench import WORKBENCH_PAGE, workbench_link
 
 # What a voice may be when it sits on no layer: the three kinds a room is full of.
 NotAGoal = Literal["requirement", "constraint", "solution-idea"]
