@@ -246,3 +246,77 @@ def test_the_height_message_ignores_other_origins_and_other_frames(browser, csp_
         context.close()
         wiki.shutdown()
         wiki.server_close()
+
+
+def documented_listener(site_url: str) -> str:
+    """The ten lines on the "Embed in a wiki" page that hear answers and completions, pointed at this build."""
+    text = (ROOT / "docs/embedding.md").read_text(encoding="utf-8")
+    lines = re.search(r"```html\n(<script>.*?goal-pyramid:complete.*?</script>)\n```", text, re.DOTALL).group(1)
+    return lines.replace("https://learning.example.com/goals/", site_url)
+
+
+# The test's own ear on the wiki page: every message that says it comes from Goal Pyramid.
+RECORD_MESSAGES = ("<script>window.heard = []; addEventListener('message', function (event) {"
+                   " if (event.data && event.data.source === 'goal-pyramid') {"
+                   " window.heard.push({origin: event.origin, type: event.data.type, detail: event.data.detail}); }"
+                   " });</script>")
+
+
+def test_a_wiki_on_another_site_hears_each_answer_and_the_end_of_a_set(browser, csp_site):
+    embed = csp_site.url + "embed/who-is-speaking/"
+    snippet = f'<iframe src="{embed}" title="Who is speaking?" width="100%" height="900"></iframe>'
+    handler = type("Wiki", (_Wiki,), {"snippet": RECORD_MESSAGES + snippet + documented_listener(csp_site.url)})
+    wiki = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
+    threading.Thread(target=wiki.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    logged = []
+    page.on("console", lambda message: logged.append(message.text))
+    try:
+        page.goto(f"http://localhost:{wiki.server_address[1]}/")
+        frame = page.frame_locator("iframe[title='Who is speaking?']")
+        expect(frame.locator("[data-gp-module=quiz]")).to_have_attribute("data-gp-mounted", "")
+        total = frame.locator("[data-gp-item]").count()
+        answer(frame, 0, right=False)
+        page.wait_for_function("window.heard.length === 1")
+        first = page.evaluate("window.heard[0]")
+        item = frame.locator("[data-gp-item]").first
+        assert first["origin"] == csp_site.url.rstrip("/")
+        assert first["type"] == "goal-pyramid:answer"
+        assert first["detail"] == {"set": "who-is-speaking", "item": item.get_attribute("data-gp-item"),
+                                   "answer": first["detail"]["answer"], "right": False,
+                                   "answered": 1, "total": total, "score": 0}
+        assert first["detail"]["answer"] != item.get_attribute("data-gp-correct")
+        for index in range(1, total):
+            answer(frame, index, right=True)
+        page.wait_for_function(f"window.heard.length === {total + 1}")
+        last = page.evaluate("window.heard[window.heard.length - 1]")
+        score = round(100 * (total - 1) / total)
+        assert last["type"] == "goal-pyramid:complete"
+        assert last["detail"] == {"set": "who-is-speaking", "right": total - 1, "total": total, "score": score}
+        assert f"Finished who-is-speaking with {score}%" in logged
+    finally:
+        context.close()
+        wiki.shutdown()
+        wiki.server_close()
+
+
+def test_on_the_site_itself_answers_are_events_on_the_document_and_facilitator_mode_sends_none(page):
+    page.goto("practice/which-layer/")
+    expect(page.locator("[data-gp-module=quiz]")).to_have_attribute("data-gp-mounted", "")
+    page.evaluate("window.heard = []; ['answer', 'complete'].forEach(function (type) {"
+                  " document.addEventListener('goal-pyramid:' + type, function (event) {"
+                  " window.heard.push([event.type, event.detail]); }); })")
+    answer(page, 0, right=True)
+    heard = page.evaluate("window.heard")
+    item = items(page).first
+    assert heard == [["goal-pyramid:answer", {"set": "which-layer", "item": item.get_attribute("data-gp-item"),
+                                              "answer": item.get_attribute("data-gp-correct"), "right": True,
+                                              "answered": 1, "total": items(page).count(),
+                                              "score": round(100 / items(page).count())}]]
+    page.get_by_role("button", name="Facilitator mode: show answers").click()
+    item = items(page).nth(1)
+    item.get_by_role("radio").first.check()
+    item.get_by_role("button", name="Check").click()
+    expect(item.locator("[data-gp-feedback]")).to_be_visible()
+    assert len(page.evaluate("window.heard")) == 1, "facilitator mode sent an event"
