@@ -5,7 +5,8 @@
 
 `mkdocs build --clean` empties site/ before it reads the data, so a typo would
 leave a server with nothing to serve. Here the build goes to a new folder next
-to site/; the header files (scripts/security_headers.py) are written into it;
+to site/; the components' scripts and styles are minified (tools/minify.py);
+the header files (scripts/security_headers.py) are written into it;
 only then is site/ replaced, by a rename. When anything fails, the build's own
 messages are printed, then one line, and site/ is as it was.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from goal_pyramid.tools import security_headers  # noqa: E402 (after the path is set)
+from goal_pyramid.tools.minify import minify_components  # noqa: E402
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -56,6 +58,7 @@ def build(config: str, site_dir: Path, headers_dir: Path | None) -> str | None:
         )
         if result.returncode != 0 or not (new_site / "index.html").is_file():
             return "mkdocs build failed"
+        minify_components(new_site)
         new_headers = scratch / "headers" if headers_dir is not None else None
         security_headers.write(headers, new_site, new_headers)
         if headers_dir is not None:
