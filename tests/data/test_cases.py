@@ -13,6 +13,7 @@ Run `python tests/data/test_cases.py` for the table of scores.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -29,17 +30,25 @@ MARGIN = 0.15
 MIN_CASES = 5
 MAX_SHARE_OF_ONE_PLACE = 0.25  # no place may hold more than a quarter of all voices
 
-NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|halve|double)\b", re.I)
+# A number in figures or in words, fractions included ("a quarter", "a fifth").
+NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                    r"forty|fifty|hundred|thousand|half|halve|double|twice|triple|third|quarter|fifth|tenth|"
+                    r"per ?cent|dozen)s?\b", re.I)
 SO_THAT = re.compile(r"\bso that\b|\bso (we|they|he|she|it|you|our|the)\b", re.I)
 
 
+@functools.cache
+def catalogue():
+    return load_catalogue(ROOT / "quiz_data")
+
+
 def cases():
-    return list(load_catalogue(ROOT / "quiz_data").sets["scenario"].values())
+    return list(catalogue().sets["scenario"].values())
 
 
-def place_order() -> list[str]:
-    cat = load_catalogue(ROOT / "quiz_data")
-    return [*cat.layer_names(), *NOT_A_GOAL]
+@functools.cache
+def place_order() -> tuple[str, ...]:
+    return (*catalogue().layer_names(), *NOT_A_GOAL)
 
 
 # --- voices: each strategy gives a place to every voice without reading what it says ----------
