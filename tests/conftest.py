@@ -138,14 +138,17 @@ def served_site():
 
 
 # One component set each, without the site around it, for an <iframe> (docs/embed/).
+CASES = ["data-platform-meeting", "hospital-shifts", "online-checkout", "expense-tool", "b2b-sign-up",
+         "factory-monitoring"]
 EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "embed/goal-or-decision/",
-               "embed/which-layer/", "embed/whats-wrong/", "embed/write-your-goal/"]
+               "embed/which-layer/", "embed/whats-wrong/", "embed/write-your-goal/",
+               *(f"embed/case-{case}/" for case in CASES)]
 
 # Every built page, the 404 page included (a static server returns it with 200 here).
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "write-your-goal/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
          "practice/whats-wrong/", "practice/progress/", "practice/run-a-session/", "glossary/", "embedding/",
-         "hosting/", "404.html",
+         "hosting/", "404.html", "cases/", *(f"cases/{case}/" for case in CASES),
          *EMBED_PAGES]
 
 

@@ -14,7 +14,7 @@ from goal_pyramid.tools.site_server import built_site
 from tests.browser.components import card
 from tests.browser.conftest import PageWatch
 from tests.browser.test_quiz import answer, items
-from tests.conftest import EMBED_PAGES, ROOT
+from tests.conftest import CASES, EMBED_PAGES, ROOT
 
 # What a careful intranet sends: scripts and styles from this host only, nothing inline.
 STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -24,7 +24,8 @@ FULL_PAGES = {"embed/pyramid/": "pyramid/", "embed/examples/": "examples/",
               "embed/who-is-speaking/": "practice/who-is-speaking/",
               "embed/goal-or-decision/": "practice/goal-or-decision/",
               "embed/which-layer/": "practice/which-layer/", "embed/whats-wrong/": "practice/whats-wrong/",
-              "embed/write-your-goal/": "write-your-goal/"}
+              "embed/write-your-goal/": "write-your-goal/",
+              **{f"embed/case-{case}/": f"cases/{case}/" for case in CASES}}
 
 # Records every CSP violation the page reports, before any of its own script runs.
 RECORD_VIOLATIONS = """

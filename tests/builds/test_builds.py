@@ -18,7 +18,8 @@ from tests.conftest import ROOT
 PAGES = ["index.html", "pyramid/index.html", "technical-goals/index.html",
          "execution/index.html", "examples/index.html", "about/index.html",
          "practice/index.html", "practice/goal-or-decision/index.html", "practice/progress/index.html",
-         "embedding/index.html", "embed/examples/index.html", "embed/which-layer/index.html"]
+         "embedding/index.html", "embed/examples/index.html", "embed/which-layer/index.html",
+         "cases/index.html", "cases/hospital-shifts/index.html", "embed/case-online-checkout/index.html"]
 
 
 def project_copy(tmp_path: Path) -> Path:

@@ -24,6 +24,7 @@ import yaml
 
 from goal_pyramid import load_catalogue
 from goal_pyramid.components.scenario import NOT_A_GOAL
+from tests.conftest import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 MARGIN = 0.15
@@ -180,6 +181,14 @@ def test_each_case_has_its_own_page_that_draws_it():
         assert re.search(r"```gp-scenario\n" + re.escape(case.id) + r"\n```", page.read_text()), page
         nav = yaml.safe_load(re.sub(r"!!python/name:\S+|!ENV \[[^\]]*\]", "x", (ROOT / "mkdocs.yml").read_text()))
         assert f"cases/{case.id}.md" in json.dumps(nav["nav"]), f"{case.id}: its page is not in the nav"
+
+
+def test_each_case_has_an_embed_page_and_the_page_tests_know_every_case():
+    for case in cases():
+        embed = ROOT / "docs" / "embed" / f"case-{case.id}.md"
+        assert embed.is_file(), f"{case.id}: no embed page docs/embed/case-{case.id}.md"
+        assert re.search(r"```gp-scenario\n" + re.escape(case.id) + r"\n```", embed.read_text()), embed
+    assert sorted(CASES) == sorted(case.id for case in cases()), "tests/conftest.py CASES lists the cases"
 
 
 def test_the_voices_spread_over_the_pyramid_and_the_kinds_of_not_a_goal():
