@@ -24,7 +24,6 @@ import yaml
 
 from goal_pyramid import load_catalogue
 from goal_pyramid.components.scenario import NOT_A_GOAL
-from tests.conftest import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 MARGIN = 0.15
@@ -188,6 +187,8 @@ def test_each_case_has_an_embed_page_and_the_page_tests_know_every_case():
         embed = ROOT / "docs" / "embed" / f"case-{case.id}.md"
         assert embed.is_file(), f"{case.id}: no embed page docs/embed/case-{case.id}.md"
         assert re.search(r"```gp-scenario\n" + re.escape(case.id) + r"\n```", embed.read_text()), embed
+    from tests.conftest import CASES  # here, so that `python tests/data/test_cases.py` runs without the tests package
+
     assert sorted(CASES) == sorted(case.id for case in cases()), "tests/conftest.py CASES lists the cases"
 
 
