@@ -76,8 +76,9 @@ def _draw_summary(md: Markdown, language: str, source: str, component: Component
     components = _components(md, language)
     if source.strip():
         raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
-    return components.drawn((component.name, ""),
-                            lambda: render(component, None, components.catalogue, components.templates_dir))
+    options, key = _page_links(md, component)
+    return components.drawn((component.name, "", *key),
+                            lambda: render(component, None, components.catalogue, components.templates_dir, **options))
 
 
 _SELECTION_FIELDS = ("id", "title", "intro", "items")
