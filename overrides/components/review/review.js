@@ -123,8 +123,9 @@
     // A new round: what the schedule says now, in its order.
     function showRound() {
       var picked = schedule.pick(poolIds, progress.all(), Date.now());
+      // Only this round's items stay in the page (the others wait, drawn, for their turn).
       items.forEach(function (item) {
-        item.hidden = true;
+        item.remove();
       });
       shown = picked.map(function (entry) {
         return byId[entry.id];

@@ -103,7 +103,7 @@ COMPONENTS: tuple[Component, ...] = (
               uses=("deep-links", "print", "copy-link", "toolbar", "verdict")),
     Component("quiz", quiz.view, quiz.QuizFile, items="items", page_links=True,
               uses=("print", "progress-store", "verdict", "question")),
-    Component("progress", progress.view, names_data=False, uses=("progress-store",)),
+    Component("progress", progress.view, names_data=False, page_links=True, uses=("progress-store",)),
     Component("workbench", workbench.view, workbench.WorkbenchFile, items="rules",
               merge=workbench.WorkbenchFile.merged_with, page_links=True, scripts=("checks.js",)),
     Component("scenario", scenario.view, scenario.ScenarioFile, items="voices", page_links=True,
