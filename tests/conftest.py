@@ -144,8 +144,8 @@ EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "e
 # Every built page, the 404 page included (a static server returns it with 200 here).
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "write-your-goal/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
-         "practice/whats-wrong/", "practice/progress/", "practice/review/", "practice/run-a-session/", "glossary/", "embedding/",
-         "hosting/", "404.html",
+         "practice/whats-wrong/", "practice/progress/", "practice/review/", "practice/run-a-session/",
+         "glossary/", "embedding/", "hosting/", "404.html",
          *EMBED_PAGES]
 
 
