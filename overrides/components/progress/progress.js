@@ -80,15 +80,17 @@
     }
 
     function download() {
-      var link = root.querySelector("[data-gp-download-link]");
+      var template = root.querySelector("[data-gp-download-link]");
+      var link = template.content.firstElementChild.cloneNode(true);
       // A byte order mark, so spreadsheets read the file as UTF-8.
       var blob = new Blob(["\ufeff" + resultsCsv()], { type: "text/csv;charset=utf-8" });
       var address = URL.createObjectURL(blob);
       link.href = address;
+      template.after(link);
       link.click();
+      link.remove();
       window.setTimeout(function () {
         URL.revokeObjectURL(address);
-        link.removeAttribute("href");
       }, 1000);
       status.textContent = root.getAttribute("data-gp-say-downloaded").replace("{file}", link.getAttribute("download"));
     }
