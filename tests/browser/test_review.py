@@ -131,6 +131,20 @@ def test_an_answer_in_a_practice_set_is_scheduled_too(page):
     assert shown_ids(page)[0] == item_id
 
 
+def test_try_again_in_a_practice_set_does_not_let_a_wrong_answer_escape_review(page):
+    page.clock.install(time=START)
+    page.goto(TWO_WAY)
+    item = answer_in_set(page, 0, right=False)
+    item_id = item.get_attribute("data-gp-item")
+    item.get_by_role("button", name="Try again").click()
+    assert item_id not in saved(page)
+    answer_in_set(page, 0, right=True)
+    assert saved(page)[item_id]["review"]["step"] == 1
+    page.clock.fast_forward(DAY)
+    page.goto(REVIEW)
+    assert shown_ids(page)[0] == item_id
+
+
 def test_never_answered_items_are_offered_ten_at_a_time_in_order(page):
     page.goto(REVIEW)
     expect(page.get_by_text("Review needs JavaScript")).to_be_hidden()

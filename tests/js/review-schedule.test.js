@@ -138,3 +138,27 @@ test("records without at or review still read; one with a bad at or review is dr
   assert.deepEqual(Object.keys(progress.all()).sort(), ["new", "old"]);
   assert.deepEqual([...data.keys()].sort(), [KEY + "new", KEY + "old"]);
 });
+
+test("a practice set's 'Try again' (remove) keeps the schedule: a wrong answer still comes back", () => {
+  const { progress, data, context } = fakeWindow();
+  progress.set("a", { set: "s", answer: "no", right: false });
+  progress.remove("a");
+  assert.equal(progress.get("a"), null);
+  assert.deepEqual(Object.keys(progress.all()), [], "removed: not an answer any more");
+  context.clock = NOW + 60_000;
+  progress.set("a", { set: "s", answer: "yes", right: true });
+  assert.deepEqual(JSON.parse(JSON.stringify(progress.get("a").review)), { step: 1, due: NOW + DAY });
+  assert.deepEqual([...data.keys()], [KEY + "a"], "what remove() kept goes with the next answer");
+  // Right the first time, removed, right again: still never in review.
+  progress.set("b", { set: "s", answer: "yes", right: true });
+  progress.remove("b");
+  progress.set("b", { set: "s", answer: "yes", right: true });
+  assert.equal(progress.get("b").review, undefined);
+  // Forgetting forgets what remove() kept too.
+  progress.set("c", { set: "s", answer: "no", right: false });
+  progress.remove("c");
+  progress.forget();
+  assert.deepEqual([...data.keys()], []);
+  progress.set("c", { set: "s", answer: "yes", right: true });
+  assert.equal(progress.get("c").review, undefined);
+});

@@ -121,6 +121,10 @@ function store(pieces, schedule) {
   var SITE_PREFIX = "goal-pyramid:";
   var EMBED = !!document.querySelector("[data-gp-embed]");
   var ITEM_PREFIX = SITE_PREFIX + (EMBED ? "embed-progress:v2:" : "progress:v2:");
+  // An item's review schedule outlives remove() (a practice set's "Try again"): a wrong answer
+  // still comes back. Kept under its own key until the next answer; forget() clears it.
+  var KEPT_REVIEW_PREFIX = SITE_PREFIX + (EMBED ? "embed-review:v1:" : "review:v1:");
+  var keptReviews = Object.create(null);  // the ones storage did not keep, by item id
   // Before v2, all of a page's progress sat in one JSON object under one key.
   var OLD_KEYS = [[SITE_PREFIX + "progress:v1", SITE_PREFIX + "progress:v2:"],
                   [SITE_PREFIX + "embed-progress:v1", SITE_PREFIX + "embed-progress:v2:"]];
@@ -171,8 +175,10 @@ function store(pieces, schedule) {
     if (kept.at === undefined) {
       kept.at = Date.now();
     }
+    var previous = readOne(itemId);
+    var keptBefore = keptReview(itemId, true);  // what an earlier "Try again" kept of the schedule
     if (kept.review === undefined) {
-      var review = schedule.nextReview(readOne(itemId), kept.right, kept.at);
+      var review = schedule.nextReview(previous || keptBefore, kept.right, kept.at);
       if (review) {
         kept.review = review;
       }
@@ -294,13 +300,46 @@ function store(pieces, schedule) {
   }
 
   function removeOne(itemId) {
+    var record = readOne(itemId);
     delete memory[itemId];
     var store = storage();
+    if (record && schedule.dueAt(record) !== null) {
+      keepReview(itemId, { answer: record.answer, right: record.right, at: record.at,
+                           review: record.review || { step: 1, due: schedule.dueAt(record) } });
+    }
     if (store) {
       quietly(function () {
         store.removeItem(ITEM_PREFIX + itemId);
       });
     }
+  }
+
+  // What remove() kept of an item's schedule: a record as it was, read like any other.
+  function keepReview(itemId, record) {
+    var store = storage();
+    if (!store || !quietly(function () { store.setItem(KEPT_REVIEW_PREFIX + itemId, JSON.stringify(record)); })) {
+      keptReviews[itemId] = record;
+    }
+  }
+
+  function keptReview(itemId, drop) {
+    var record = has.call(keptReviews, itemId) ? keptReviews[itemId] : null;
+    var store = storage();
+    if (store) {
+      quietly(function () {
+        var text = store.getItem(KEPT_REVIEW_PREFIX + itemId);
+        if (text !== null) {
+          record = record || parseRecord(text);
+          if (drop || !record) {
+            store.removeItem(KEPT_REVIEW_PREFIX + itemId);
+          }
+        }
+      });
+    }
+    if (drop) {
+      delete keptReviews[itemId];
+    }
+    return record;
   }
 
   // Whether an answer-sized record still fits: the page that shows progress may
@@ -323,6 +362,7 @@ function store(pieces, schedule) {
 
   function forgetAll() {
     memory = Object.create(null);
+    keptReviews = Object.create(null);
     storageState.full = false;
     ["localStorage", "sessionStorage"].forEach(function (name) {
       quietly(function () {
