@@ -186,6 +186,9 @@ def test_layer_limits_review_to_that_layers_items(page):
     assert len(shown_ids(page)) == 10
     page.goto(REVIEW + "?layer=no-such-layer")  # an unknown layer reviews everything
     assert len(shown_ids(page)) == 10
+    page.goto(REVIEW + "?layer=learning-goal")  # a kind of statement that is not on the pyramid either
+    expect(page.get_by_text("Only items whose answer is A learning goal")).to_be_visible()
+    assert set(shown(page).evaluate_all("items => items.map(item => item.dataset.gpLayer)")) == {"learning-goal"}
 
 
 def test_without_javascript_review_says_it_needs_it_and_links_to_the_practice_sets(browser, base_url, watch):

@@ -40,9 +40,12 @@
     var pool = items.filter(function (item) {
       return item.getAttribute("data-gp-layer") === layer;
     });
+    var only = withAttribute(root, "data-gp-review-only", layer);
     if (pool.length) {
-      root.querySelector("[data-gp-review-scope]").hidden = false;
-      withAttribute(root, "data-gp-review-only", layer).hidden = false;
+      root.querySelector("[data-gp-review-scope]").hidden = !only;
+      if (only) {
+        only.hidden = false;
+      }
     } else {
       pool = items;
     }
