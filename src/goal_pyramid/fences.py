@@ -82,10 +82,11 @@ def _page_links(md: Markdown, component: Component) -> tuple[dict, tuple]:
 
 
 def _draw_summary(md: Markdown, language: str, source: str, component: Component) -> str:
-    """A component with no data of its own (progress sums up every practice set)."""
+    """A component with no data of its own (progress sums up every practice set and case; review
+    draws from them)."""
     components = _components(md, language)
     if source.strip():
-        raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
+        raise _marker_error(language, "takes no data id: it draws on every practice set and case; leave it empty")
     options, key = _page_links(md, component)
     return components.drawn((component.name, "", *key),
                             lambda: render(component, None, components.catalogue, components.templates_dir, **options))
