@@ -276,3 +276,17 @@ def test_a_case_voice_is_reviewed_with_the_ten_places_and_its_own_explanations(c
     assert results.violations_count == 0, results.generate_report()
     context.close()
     assert watch.console == [] and watch.foreign == []
+
+
+def test_at_320_px_answered_questions_and_their_answers_do_not_scroll_sideways(browser, base_url, watch):
+    from tests.browser.test_gates import CUT_OFF
+
+    context = browser.new_context(base_url=base_url, viewport={"width": 320, "height": 800})
+    page = watch.attach(context.new_page())
+    page.goto(REVIEW)
+    answer(shown(page).nth(0), right=False)
+    answer(shown(page).nth(1), right=True)
+    shown(page).nth(2).get_by_text("Show the answer").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.evaluate(CUT_OFF) == []
+    context.close()
