@@ -147,8 +147,8 @@ EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "e
 # Every built page, the 404 page included (a static server returns it with 200 here).
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "write-your-goal/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
-         "practice/whats-wrong/", "practice/progress/", "practice/run-a-session/", "glossary/", "embedding/",
-         "hosting/", "404.html", "cases/", *(f"cases/{case}/" for case in CASES),
+         "practice/whats-wrong/", "practice/progress/", "practice/review/", "practice/run-a-session/",
+         "glossary/", "embedding/", "hosting/", "404.html", "cases/", *(f"cases/{case}/" for case in CASES),
          *EMBED_PAGES]
 
 

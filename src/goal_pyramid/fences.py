@@ -27,6 +27,7 @@ import difflib
 import re
 
 import yaml
+from jinja2 import TemplateError
 from markdown import Markdown
 
 from .components import BY_FENCE, BY_NAME, Component, PageLinks
@@ -49,8 +50,17 @@ def format_component(source: str, language: str, class_name: str, options: dict,
 
 
 def render(component: Component, data, catalogue, templates_dir, **options) -> str:
-    """A component drawn: its view says what its template gets."""
-    return render_component(component.template, component.view(data, catalogue, **options), templates_dir)
+    """A component drawn: its view says what its template gets.
+
+    A template that fails stops the build naming it: superfences would otherwise swallow the
+    error and leave the fence on the page as a code block."""
+    try:
+        return render_component(component.template, component.view(data, catalogue, **options), templates_dir)
+    except TemplateError as error:
+        where = getattr(error, "filename", None) or component.template
+        line = getattr(error, "lineno", None)
+        raise MarkerError([Problem(file=str(where), line=line, item=None, field=None,
+                                   message=f"the template of {component.fence} fails: {error.message}")]) from error
 
 
 def _draw_set(md: Markdown, language: str, source: str, component: Component) -> str:
@@ -72,12 +82,14 @@ def _page_links(md: Markdown, component: Component) -> tuple[dict, tuple]:
 
 
 def _draw_summary(md: Markdown, language: str, source: str, component: Component) -> str:
-    """A component with no data of its own (progress sums up every practice set)."""
+    """A component with no data of its own (progress sums up every practice set and case; review
+    draws from them)."""
     components = _components(md, language)
     if source.strip():
-        raise _marker_error(language, "takes no data id: it sums up every practice set; leave it empty")
-    return components.drawn((component.name, ""),
-                            lambda: render(component, None, components.catalogue, components.templates_dir))
+        raise _marker_error(language, "takes no data id: it draws on every practice set and case; leave it empty")
+    options, key = _page_links(md, component)
+    return components.drawn((component.name, "", *key),
+                            lambda: render(component, None, components.catalogue, components.templates_dir, **options))
 
 
 _SELECTION_FIELDS = ("id", "title", "intro", "items")

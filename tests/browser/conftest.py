@@ -67,3 +67,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def case_site(tmp_path_factory):
+    """The site built with one small case in a company's extra data folder (tests/browser/demo_case.py)."""
+    import yaml
+
+    from goal_pyramid.tools.site_server import built_site
+    from tests.browser.demo_case import DEMO_CASE
+    from tests.conftest import ROOT
+
+    extra = tmp_path_factory.mktemp("extra-data")
+    (extra / "demo-case.yml").write_text(yaml.safe_dump(DEMO_CASE, allow_unicode=True), encoding="utf-8")
+    with built_site(ROOT, env_vars={"GOAL_PYRAMID_EXTRA_DATA": str(extra)}) as site:
+        yield site

@@ -70,6 +70,19 @@ def test_from_file_practice_keeps_progress_between_pages(file_page, offline_copy
     expect(row.locator("[data-gp-right]")).to_have_text("1")
 
 
+def test_from_file_a_layers_review_link_opens_review_for_that_layer(file_page, offline_copy):
+    page = file_page
+    page.goto((offline_copy / "practice/progress.html").as_uri())
+    page.get_by_role("link", name="Review Task items").click()
+    expect(page).to_have_url(re.compile(r"/practice/review\.html\?layer=task$"))
+    expect(page.get_by_text("Only items whose answer is Task")).to_be_visible()
+    item = page.locator("[data-gp-review-items] > [data-gp-item]").first
+    assert item.get_attribute("data-gp-layer") == "task"
+    item.locator("input[type=radio]").first.check()
+    item.get_by_role("button", name="Check").click()
+    expect(item.locator("[data-gp-feedback]")).to_be_visible()
+
+
 def test_from_file_search_finds_a_page(file_page, offline_copy):
     page = file_page
     page.goto((offline_copy / "index.html").as_uri())

@@ -130,3 +130,16 @@ def test_the_check_can_fail_an_inline_script_or_style_in_a_page_is_caught(browse
     page.wait_for_function(f"window.__violations.some(v => v.startsWith('{directive} inline'))")
     assert page.evaluate("window.__ran") is None
     context.close()
+
+
+def test_review_and_download_my_results_work_under_the_strict_policy(strict_page):
+    strict_page.goto("practice/review/")
+    item = strict_page.locator("[data-gp-review-items] > [data-gp-item]").first
+    item.locator("input[type=radio]").first.check()
+    item.get_by_role("button", name="Check").click()
+    expect(item.locator("[data-gp-feedback]")).to_be_visible()
+    strict_page.goto("practice/progress/")
+    with strict_page.expect_download() as info:
+        strict_page.get_by_role("button", name="Download my results").click()
+    with open(info.value.path(), encoding="utf-8-sig") as file:
+        assert file.read().count("\n") == 2  # the header and the one answer

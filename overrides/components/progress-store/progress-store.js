@@ -1,10 +1,114 @@
 /*
  * Goal Pyramid progress store: what this browser remembers of practice answers,
  * one localStorage key per item (window.GoalPyramid.progress: all, get, set,
- * remove, forget, persistent, quotaFull, onChange). Used by quiz and progress.
+ * remove, forget, persistent, quotaFull, onChange, and schedule, the review
+ * schedule). Used by quiz, scenario, progress and review.
+ *
+ * A record is { set, answer, right, at, review }: at (epoch ms) and review
+ * ({ step, due }) are optional, and set() stamps both. Under node (`node --test
+ * tests/js/`) this file exports the review schedule, which needs no page.
  */
-(function (pieces) {
+(function () {
   "use strict";
+
+  /*
+   * The review schedule: one implementation, used by set() for every answer.
+   * Wrong: due 1 day later (step 1), at any step. Right when due: one step on,
+   * due 3 days later (step 2), then 7 days later (step 3), then out of review
+   * (no review field). Right before it is due: the schedule stays. Right the
+   * first time (no record before): never in review. A record from before the
+   * schedule (no review field) that is wrong counts as due since it was answered.
+   */
+  var DAY = 24 * 60 * 60 * 1000;
+  var INTERVALS = [1, 3, 7];  // days before each step's review: step 1, 2, 3
+  var LAST_STEP = INTERVALS.length;
+  var REVIEW_LIMIT = 10;
+
+  // When the item is due for review (epoch ms), or null when it is not in review.
+  function dueAt(record) {
+    if (!record) {
+      return null;
+    }
+    if (record.review) {
+      return record.review.due;
+    }
+    return record.right ? null : (record.at || 0);
+  }
+
+  function stepOf(record) {
+    return record.review ? record.review.step : 1;
+  }
+
+  // The review field of an answer given now, from the record before it (or null): a
+  // { step, due }, or null when the item is out of review.
+  function nextReview(previous, right, now) {
+    if (!right) {
+      return { step: 1, due: now + INTERVALS[0] * DAY };
+    }
+    var due = dueAt(previous);
+    if (due === null) {
+      return null;
+    }
+    if (due > now) {
+      return previous.review || { step: 1, due: due };
+    }
+    var step = stepOf(previous);
+    return step >= LAST_STEP ? null : { step: step + 1, due: now + INTERVALS[step] * DAY };
+  }
+
+  /*
+   * What to review now, in order: the due items (oldest due first), then the ones
+   * never answered (in the order given), at most `limit` (10). ids: the current
+   * ids, so stored progress for ids that no longer exist is never offered;
+   * records: id -> record (progress.all()). Returns [{ id, due }] (due null: never answered).
+   */
+  function pick(ids, records, now, limit) {
+    var max = limit === undefined ? REVIEW_LIMIT : limit;
+    var has = Object.prototype.hasOwnProperty;
+    var seen = Object.create(null);
+    var due = [];
+    var fresh = [];
+    ids.forEach(function (id, index) {
+      if (!id || seen[id]) {
+        return;
+      }
+      seen[id] = true;
+      var record = has.call(records, id) ? records[id] : null;
+      if (!record) {
+        fresh.push({ id: id, due: null, index: index });
+        return;
+      }
+      var when = dueAt(record);
+      if (when !== null && when <= now) {
+        due.push({ id: id, due: when, index: index });
+      }
+    });
+    due.sort(function (a, b) {
+      return a.due - b.due || a.index - b.index;
+    });
+    return due.concat(fresh).slice(0, max).map(function (entry) {
+      return { id: entry.id, due: entry.due };
+    });
+  }
+
+  function isReview(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value) &&
+      typeof value.step === "number" && value.step % 1 === 0 && value.step >= 1 && value.step <= LAST_STEP &&
+      typeof value.due === "number" && isFinite(value.due) && value.due >= 0;
+  }
+
+  var schedule = { DAY: DAY, INTERVALS: INTERVALS, LIMIT: REVIEW_LIMIT, dueAt: dueAt, nextReview: nextReview,
+                   pick: pick, isReview: isReview };
+
+  if (typeof window === "undefined") {
+    if (typeof module === "object" && module.exports) {
+      module.exports = schedule;
+    }
+    return;
+  }
+  store(window.goalPyramidPieces = window.goalPyramidPieces || {}, schedule);
+
+function store(pieces, schedule) {
   if (pieces["progress-store"]) {
     return;  // Material re-runs the scripts of a new page's content: keep the first copy.
   }
@@ -17,6 +121,10 @@
   var SITE_PREFIX = "goal-pyramid:";
   var EMBED = !!document.querySelector("[data-gp-embed]");
   var ITEM_PREFIX = SITE_PREFIX + (EMBED ? "embed-progress:v2:" : "progress:v2:");
+  // An item's review schedule outlives remove() (a practice set's "Try again"): a wrong answer
+  // still comes back. Kept under its own key until the next answer; forget() clears it.
+  var KEPT_REVIEW_PREFIX = SITE_PREFIX + (EMBED ? "embed-review:v1:" : "review:v1:");
+  var keptReviews = Object.create(null);  // the ones storage did not keep, by item id
   // Before v2, all of a page's progress sat in one JSON object under one key.
   var OLD_KEYS = [[SITE_PREFIX + "progress:v1", SITE_PREFIX + "progress:v2:"],
                   [SITE_PREFIX + "embed-progress:v1", SITE_PREFIX + "embed-progress:v2:"]];
@@ -38,7 +146,7 @@
                        error.code === 22 || error.code === 1014);
   }
 
-  // A record is { set, answer, right }; anything else is unreadable.
+  // A record is { set, answer, right } with optional at and review; anything else is unreadable.
   function parseRecord(text) {
     var record;
     try {
@@ -52,7 +160,32 @@
   function isRecord(value) {
     return !!value && typeof value === "object" && !Array.isArray(value) &&
       typeof value.answer === "string" && typeof value.right === "boolean" &&
-      (value.set === undefined || typeof value.set === "string");
+      (value.set === undefined || typeof value.set === "string") &&
+      (value.at === undefined || (typeof value.at === "number" && isFinite(value.at) && value.at >= 0)) &&
+      (value.review === undefined || schedule.isReview(value.review));
+  }
+
+  // The record as kept: stamped with when it was given (at) and its review schedule,
+  // unless the caller gave them; the schedule follows from the record before it.
+  function stamped(itemId, record) {
+    var kept = {};
+    Object.keys(record).forEach(function (name) {
+      kept[name] = record[name];
+    });
+    if (kept.at === undefined) {
+      kept.at = Date.now();
+    }
+    var previous = readOne(itemId);
+    var keptBefore = keptReview(itemId, true);  // what an earlier "Try again" kept of the schedule
+    if (kept.review === undefined) {
+      var review = schedule.nextReview(previous || keptBefore, kept.right, kept.at);
+      if (review) {
+        kept.review = review;
+      }
+    } else if (kept.review === null) {
+      delete kept.review;
+    }
+    return kept;
   }
 
   function keysOf(store) {
@@ -167,13 +300,46 @@
   }
 
   function removeOne(itemId) {
+    var record = readOne(itemId);
     delete memory[itemId];
     var store = storage();
+    if (record && schedule.dueAt(record) !== null) {
+      keepReview(itemId, { answer: record.answer, right: record.right, at: record.at,
+                           review: record.review || { step: 1, due: schedule.dueAt(record) } });
+    }
     if (store) {
       quietly(function () {
         store.removeItem(ITEM_PREFIX + itemId);
       });
     }
+  }
+
+  // What remove() kept of an item's schedule: a record as it was, read like any other.
+  function keepReview(itemId, record) {
+    var store = storage();
+    if (!store || !quietly(function () { store.setItem(KEPT_REVIEW_PREFIX + itemId, JSON.stringify(record)); })) {
+      keptReviews[itemId] = record;
+    }
+  }
+
+  function keptReview(itemId, drop) {
+    var record = has.call(keptReviews, itemId) ? keptReviews[itemId] : null;
+    var store = storage();
+    if (store) {
+      quietly(function () {
+        var text = store.getItem(KEPT_REVIEW_PREFIX + itemId);
+        if (text !== null) {
+          record = record || parseRecord(text);
+          if (drop || !record) {
+            store.removeItem(KEPT_REVIEW_PREFIX + itemId);
+          }
+        }
+      });
+    }
+    if (drop) {
+      delete keptReviews[itemId];
+    }
+    return record;
   }
 
   // Whether an answer-sized record still fits: the page that shows progress may
@@ -196,6 +362,7 @@
 
   function forgetAll() {
     memory = Object.create(null);
+    keptReviews = Object.create(null);
     storageState.full = false;
     ["localStorage", "sessionStorage"].forEach(function (name) {
       quietly(function () {
@@ -224,7 +391,7 @@
       return readOne(String(itemId));
     },
     set: function (itemId, record) {
-      writeOne(String(itemId), record);
+      writeOne(String(itemId), stamped(String(itemId), record));
     },
     remove: function (itemId) {
       removeOne(String(itemId));
@@ -256,7 +423,9 @@
         callback();
       };
       listeners.push(listener);
-    }
+    },
+    // The review schedule (above): dueAt, nextReview, pick, DAY, LIMIT.
+    schedule: schedule
   };
 
   pieces["progress-store"] = { progress: progress };
@@ -264,4 +433,5 @@
   if (window.GoalPyramid) {
     window.GoalPyramid.mountAll();
   }
-})(window.goalPyramidPieces = window.goalPyramidPieces || {});
+}
+})();

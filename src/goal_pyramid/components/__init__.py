@@ -30,7 +30,7 @@ from typing import Annotated, Union
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from . import cards, progress, pyramid, quiz, scenario, workbench
+from . import cards, progress, pyramid, quiz, review, scenario, workbench
 from .links import PageLinks
 
 
@@ -92,6 +92,7 @@ PIECES: tuple[Piece, ...] = (
     Piece("toolbar", script=True, style=True),  # "Reveal all" / "Hide all" (macro toolbar)
     Piece("progress-store", script=True, style=False),  # window.GoalPyramid.progress
     Piece("verdict", script=False, style=True),  # macros verdict_mark, where_it_sits
+    Piece("question", script=False, style=True),  # macro question_item: one guess-first question
 )
 PIECES_BY_NAME = {piece.name: piece for piece in PIECES}
 
@@ -101,12 +102,14 @@ COMPONENTS: tuple[Component, ...] = (
     Component("cards", cards.view, cards.CardsFile, items="cards", page_links=True,
               uses=("deep-links", "print", "copy-link", "toolbar", "verdict")),
     Component("quiz", quiz.view, quiz.QuizFile, items="items", page_links=True,
-              uses=("print", "progress-store", "verdict")),
-    Component("progress", progress.view, names_data=False, uses=("progress-store",)),
+              uses=("print", "progress-store", "verdict", "question")),
+    Component("progress", progress.view, names_data=False, page_links=True, uses=("progress-store",)),
     Component("workbench", workbench.view, workbench.WorkbenchFile, items="rules",
               merge=workbench.WorkbenchFile.merged_with, page_links=True, scripts=("checks.js",)),
     Component("scenario", scenario.view, scenario.ScenarioFile, items="voices", page_links=True,
               uses=("print", "progress-store", "verdict")),
+    Component("review", review.view, names_data=False, page_links=True,
+              uses=("progress-store", "verdict", "question")),
 )
 
 
