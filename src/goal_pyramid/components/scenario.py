@@ -144,6 +144,8 @@ def view(case: ScenarioFile, catalogue, links: PageLinks = NO_LINKS) -> dict:
     return {
         "case": case,
         "places": places(layer_names),
+        # What each layer is for: the line a reader gets for a wrong layer that is no trap.
+        "layer_focus": {layer.id: layer.focus for pyramid in catalogue.pyramids.values() for layer in pyramid.layers},
         "place_names": dict(places(layer_names)),
         "layer_names": layer_names,
         "setting": render_markdown(case.setting),
