@@ -115,17 +115,22 @@
 
     function setControls(item, value, locked) {
       if (isVoice(item)) {
-        var select = item.querySelector("select");
-        select.value = value;
-        select.disabled = locked;
+        item.querySelector("select").value = value;
       } else {
         item.querySelectorAll("input[type=radio]").forEach(function (input) {
           input.checked = input.value === value;
-          input.disabled = locked;
         });
       }
-      item.querySelector('[data-gp-scenario-action="check"]').hidden = locked;
       item.querySelector('[data-gp-scenario-action="retry"]').hidden = !locked;
+    }
+
+    // Locking the controls and hiding Check while it has focus costs a millisecond inside Check:
+    // after a Check that moves focus, the next frame does it, once focus has left the button.
+    function lock(item, locked) {
+      item.querySelectorAll("select, input[type=radio]").forEach(function (control) {
+        control.disabled = locked;
+      });
+      item.querySelector('[data-gp-scenario-action="check"]').hidden = locked;
     }
 
     function whyOfVoice(item, value, right) {
@@ -173,6 +178,9 @@
       why.textContent = "";
       why.appendChild(isVoice(item) ? whyOfVoice(item, value, right) : whyOfPick(value, right));
       setControls(item, value, true);
+      if (!how.focus) {
+        lock(item, true);
+      }
       item.setAttribute("data-gp-answered", right ? "right" : "wrong");
       item.querySelector("[data-gp-hint]").hidden = true;
       feedback.hidden = false;
@@ -186,6 +194,7 @@
         window.requestAnimationFrame(function () {
           if (!feedback.hidden) {
             feedback.focus();
+            lock(item, true);
           }
         });
       }
@@ -198,6 +207,7 @@
     function reset(item) {
       item.removeAttribute("data-gp-answered");
       setControls(item, "", false);
+      lock(item, false);
       item.querySelector("[data-gp-feedback]").hidden = true;
       if (isVoice(item)) {
         placeChip(item);
@@ -255,7 +265,7 @@
     function drop(voiceId, place) {
       var voice = document.getElementById(voiceId);
       var select = voice && voice.querySelector("select");
-      if (!select || select.disabled || shared.facilitator || !withAttribute(select, "value", place)) {
+      if (!select || voice.hasAttribute("data-gp-answered") || shared.facilitator || !withAttribute(select, "value", place)) {
         return;
       }
       select.value = place;
