@@ -417,3 +417,24 @@ def test_reached_by_instant_navigation_it_starts_once(page):
     sort(page, CASE.voices[0], CASE.voices[0].place)
     expect(voice(page, CASE.voices[0].id).locator("[data-gp-feedback]")).to_have_count(1)
     expect(page.get_by_role("status")).to_have_text("Right.")
+
+
+def test_search_finds_the_room_and_the_candidates_never_the_answers(served_site):
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"[A-Za-z0-9]+", re.sub(r"<[^>]+>", " ", text)))
+
+    index = json.loads((served_site.directory / "search/search_index.json").read_text(encoding="utf-8"))
+    found = words(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]))
+    for case in CASES.values():
+        for model in case.voices:
+            assert words(model.says) in found, model.id
+            assert words(model.why)[:60] not in found, model.id
+            for trap in model.traps:
+                assert words(trap.why)[:60] not in found, (model.id, trap.place)
+        for candidate in case.candidates:
+            assert words(candidate.goal) in found, candidate.id
+            assert words(candidate.why)[:60] not in found, candidate.id
+        assert words(case.trade_off)[:60] not in found, case.id
+    for template in ("You chose", "That layer holds", "voices numbered as in the room", "Tick one box for each voice",
+                     "The one to pick is"):
+        assert words(template) not in found, template
