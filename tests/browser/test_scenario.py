@@ -438,3 +438,22 @@ def test_search_finds_the_room_and_the_candidates_never_the_answers(served_site)
     for template in ("You chose", "That layer holds", "voices numbered as in the room", "Tick one box for each voice",
                      "The one to pick is"):
         assert words(template) not in found, template
+
+
+BROKEN = ('(window.goalPyramidModules = window.goalPyramidModules || {}).scenario = function () {'
+          ' throw new Error("broken on purpose"); };'
+          ' if (window.GoalPyramid) { window.GoalPyramid.mountAll(); }')
+
+
+def test_a_case_whose_script_fails_says_so_and_stays_plain_html(page, watch):
+    page.route("**/components/scenario/scenario.js",
+               lambda route: route.fulfill(body=BROKEN, content_type="text/javascript"))
+    page.goto(PATH)
+    expect(page.locator('[data-gp-module="scenario"][data-gp-failed="broken on purpose"]')).to_have_count(1)
+    assert any("the scenario component did not start" in line for line in watch.console), watch.console
+    watch.console.clear()  # the one error this test causes on purpose
+    expect(page.locator(".gp-board")).to_be_hidden()
+    expect(page.get_by_role("button", name="Check")).to_have_count(0)
+    item = voice(page, CASE.voices[0].id)
+    item.get_by_text("Show where it belongs").click()
+    expect(item.get_by_text(f"Answer: {PLACES[CASE.voices[0].place]}")).to_be_visible()
