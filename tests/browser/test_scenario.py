@@ -457,3 +457,47 @@ def test_a_case_whose_script_fails_says_so_and_stays_plain_html(page, watch):
     item = voice(page, CASE.voices[0].id)
     item.get_by_text("Show where it belongs").click()
     expect(item.get_by_text(f"Answer: {PLACES[CASE.voices[0].place]}")).to_be_visible()
+
+
+def test_a_touch_drag_then_a_tap_still_places_the_voice(browser, base_url, watch):
+    """A drag by touch fires no click afterwards: the next tap still picks a voice, then a place."""
+    context = browser.new_context(base_url=base_url, has_touch=True, is_mobile=True,
+                                  viewport={"width": 390, "height": 844})
+    page = watch.attach(context.new_page())
+    page.goto(PATH)
+    first, second = OTHERS[0], OTHERS[1]
+    page.locator(".gp-board").evaluate("board => board.scrollIntoView({block: 'center'})")
+    start, end = chip(page, first.id).bounding_box(), band(page, first.place).bounding_box()
+    cdp = context.new_cdp_session(page)
+
+    def touch(kind, x, y):
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", start["x"] + 8, start["y"] + start["height"] / 2)
+    for step in range(1, 7):
+        touch("touchMove", start["x"] + 8 + (end["x"] + 12 - start["x"] - 8) * step / 6,
+              start["y"] + start["height"] / 2 + (end["y"] + end["height"] / 2 - start["y"] - start["height"] / 2)
+              * step / 6)
+    touch("touchEnd", 0, 0)
+    expect(voice(page, first.id).get_by_label("Where does it belong?")).to_have_value(first.place)
+    chip(page, second.id).tap()
+    band(page, second.place).tap()
+    expect(voice(page, second.id).get_by_label("Where does it belong?")).to_have_value(second.place)
+    context.close()
+
+
+def test_tapping_a_voice_already_on_a_band_places_the_picked_one_there(page):
+    page.goto(PATH)
+    first, second = OTHERS[0], OTHERS[1]
+    sort(page, first, first.place, check=False)
+    chip(page, second.id).click()
+    expect(chip(page, second.id)).to_have_attribute("data-gp-picked", "")
+    band(page, first.place).locator(f'[data-gp-chip="{first.id}"]').click()
+    expect(voice(page, second.id).get_by_label("Where does it belong?")).to_have_value(first.place)
+    expect(voice(page, first.id).get_by_label("Where does it belong?")).to_have_value(first.place)
+    expect(page.locator(".gp-board [data-gp-picked]")).to_have_count(0)
+    # A tap on the picked voice again puts it down.
+    chip(page, first.id).click()
+    chip(page, first.id).click()
+    expect(page.locator(".gp-board [data-gp-picked]")).to_have_count(0)

@@ -78,7 +78,6 @@
     var tray = board.querySelector("[data-gp-tray]");
     var picked = null;  // the chip tapped, waiting for a tap on a place
     var drag = null;
-    var justDragged = false;
 
     // Compares attribute values: an answer read from storage may hold any character.
     function withAttribute(scope, name, value) {
@@ -284,20 +283,42 @@
       }
     }
 
+    // The band under the pointer (the dragged chip lets the pointer through: pointer-events: none).
+    function bandAt(event) {
+      var under = document.elementFromPoint(event.clientX, event.clientY);
+      var band = under && under.closest("[data-gp-place]");
+      return band && board.contains(band) ? band : null;
+    }
+
+    function showTarget(band) {
+      if (drag.over !== band) {
+        if (drag.over) {
+          drag.over.removeAttribute("data-gp-over");
+        }
+        if (band) {
+          band.setAttribute("data-gp-over", "");
+        }
+        drag.over = band;
+      }
+    }
+
     function endDrag() {
       if (drag) {
+        showTarget(null);
         drag.chip.style.transform = "";
         drag.chip.removeAttribute("data-gp-dragging");
       }
       drag = null;
     }
 
+    // Pointer Events for mouse, pen and touch alike: a press that moves is a drag, one that does
+    // not is a tap (a chip, then a place). Taps are read here, not from click: a touch drag fires none.
     board.addEventListener("pointerdown", function (event) {
       var chip = event.target.closest("[data-gp-chip]");
       if (!chip || event.button > 0 || drag) {
         return;
       }
-      drag = { chip: chip, pointer: event.pointerId, x: event.clientX, y: event.clientY, moved: false };
+      drag = { chip: chip, pointer: event.pointerId, x: event.clientX, y: event.clientY, moved: false, over: null };
       chip.setPointerCapture(event.pointerId);
     });
 
@@ -313,47 +334,35 @@
       drag.moved = true;
       drag.chip.setAttribute("data-gp-dragging", "");
       drag.chip.style.transform = "translate(" + dx + "px, " + dy + "px)";
+      showTarget(bandAt(event));
     });
 
     board.addEventListener("pointerup", function (event) {
-      if (!drag || event.pointerId !== drag.pointer) {
-        return;
-      }
-      if (drag.moved) {
-        // The dragged chip lets the pointer through (pointer-events: none), to the band below it.
-        var under = document.elementFromPoint(event.clientX, event.clientY);
-        var band = under && under.closest("[data-gp-place]");
+      if (drag && event.pointerId === drag.pointer) {
         var chip = drag.chip;
+        var tapped = !drag.moved;
+        var band = tapped ? chip.closest("[data-gp-place]") : bandAt(event);
         endDrag();
-        justDragged = true;
-        if (band && board.contains(band)) {
+        if (tapped && picked && picked !== chip && band) {
+          chip = picked;  // a tap on a voice already on a band, with another picked: that band
+        } else if (tapped) {
+          setPicked(chip === picked ? null : chip);
+          return;
+        }
+        if (band) {
           drop(chip.getAttribute("data-gp-chip"), band.getAttribute("data-gp-place"));
         }
         setPicked(null);
-      } else {
-        endDrag();
+        return;
       }
+      var place = event.target.closest("[data-gp-place]");
+      if (picked && place) {
+        drop(picked.getAttribute("data-gp-chip"), place.getAttribute("data-gp-place"));
+      }
+      setPicked(null);
     });
 
     board.addEventListener("pointercancel", endDrag);
-
-    // Taps (and clicks): a chip, then a place.
-    board.addEventListener("click", function (event) {
-      if (justDragged) {
-        justDragged = false;
-        return;
-      }
-      var chip = event.target.closest("[data-gp-chip]");
-      var band = event.target.closest("[data-gp-place]");
-      if (chip && chip !== picked && !(picked && band)) {
-        setPicked(chip);
-      } else if (picked && band) {
-        drop(picked.getAttribute("data-gp-chip"), band.getAttribute("data-gp-place"));
-        setPicked(null);
-      } else {
-        setPicked(null);
-      }
-    });
 
     // --- the candidates' order, facilitator mode, saved answers ---
 
