@@ -381,8 +381,8 @@ def summarize_loads(runs: list[dict]) -> dict:
 # --- the practice Check step ------------------------------------------------------------
 
 CHECK_HARNESS = """
-() => {
-  const check = (target) => target && target.matches && target.matches('[data-gp-quiz-action="check"]');
+(button) => {
+  const check = (target) => target && target.matches && target.matches(button);
   window.__gpCheck = { events: [], spans: [], longTasks: [] };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -405,24 +405,33 @@ CHECK_HARNESS = """
 }
 """
 CHECK_ITEM = "[data-gp-item]"
+CHECK_BUTTON = '[data-gp-quiz-action="check"]'
+SCENARIO_VOICE = "li.gp-voice[data-gp-item]"  # a case's voice: a select, then Check
+SCENARIO_BUTTON = '[data-gp-scenario-action="check"]'
 
 
-def _check_samples(page, samples: int) -> dict:
-    """Pick the first option of `samples` questions and press Check on each, a person's pace apart."""
-    page.evaluate(CHECK_HARNESS)
-    items = page.locator(CHECK_ITEM)
+def _check_samples(page, samples: int, voices: bool = False) -> dict:
+    """Pick the first option of `samples` questions (or a case's voices: the first place) and press
+    Check on each, a person's pace apart."""
+    button = SCENARIO_BUTTON if voices else CHECK_BUTTON
+    page.evaluate(CHECK_HARNESS, button)
+    items = page.locator(SCENARIO_VOICE if voices else CHECK_ITEM)
     count = min(samples, items.count())
     for index in range(count):
         item = items.nth(index)
-        item.locator("input[type=radio]").first.check()
-        item.locator('[data-gp-quiz-action="check"]').click()
+        if voices:
+            item.locator("select").select_option(index=1)
+        else:
+            item.locator("input[type=radio]").first.check()
+        item.locator(button).click()
         page.wait_for_function("n => window.__gpCheck.spans.length >= n", arg=index + 1)
     page.wait_for_timeout(200)  # a long task, and an event entry, is reported after it ends
     return page.evaluate("() => window.__gpCheck")
 
 
-def measure_check(bench: BenchBrowser, url: str, samples: int) -> dict:
-    """Event Timing processing of the click on Check: at 1× CPU (median) and long tasks at 4× CPU."""
+def measure_check(bench: BenchBrowser, url: str, samples: int, voices: bool = False) -> dict:
+    """Event Timing processing of the click on Check: at 1× CPU (median) and long tasks at 4× CPU.
+    voices: a case page (the scenario component), each voice's Check after picking a place."""
     found = {}
     for rate in (1, 4):
         context = bench.browser.new_context(viewport=VIEWPORT)
@@ -431,7 +440,7 @@ def measure_check(bench: BenchBrowser, url: str, samples: int) -> dict:
             cdp = context.new_cdp_session(page)
             page.goto(url, wait_until="networkidle")
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-            found[rate] = _check_samples(page, samples)
+            found[rate] = _check_samples(page, samples, voices)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         finally:
             context.close()

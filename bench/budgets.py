@@ -294,6 +294,27 @@ def workbench_elsewhere(results: dict) -> Measurement | None:
     return Measurement(total, f"{total:,} B on all {len(others)} such pages", f"on {extra}" if extra else "")
 
 
+SCENARIO = "scenario"  # the cases' data-gp-module
+SCENARIO_ASSETS = "components/scenario/"  # its own script and style (core and the shared pieces not counted)
+
+
+def scenario_weight(results: dict) -> Measurement | None:
+    using = {page: sum(size for path, size in weight["assets"].items() if path.startswith(SCENARIO_ASSETS))
+             for page, weight in results["component_weight"]["pages"].items()
+             if SCENARIO in weight.get("modules", [])}
+    if not using:
+        return None
+    page, heaviest = max(using.items(), key=lambda item: item[1])
+    return Measurement(heaviest / 1024, f"{_kb(heaviest)} ({page_name(page)})")
+
+
+def scenario_check(results: dict) -> Measurement | None:
+    median = dig(results, "scenario", "check_ms")
+    return timing(median, None if median is None else
+                  f"{fmt_ms(median)} median over {dig(results, 'scenario', 'samples')} voices "
+                  f"(4× CPU: {fmt_ms(dig(results, 'scenario', 'check_ms_4x'))})")
+
+
 # --- the table ----------------------------------------------------------------------------
 
 BUDGETS: tuple[Budget, ...] = (
@@ -318,6 +339,8 @@ BUDGETS: tuple[Budget, ...] = (
            workbench_typing),
     Budget("workbench-weight", "…its own script + style {limit} gzipped", 8, "KB", AT_MOST, workbench_weight),
     Budget("workbench-elsewhere", "…and none of it on pages without it", 0, "B", EXACTLY, workbench_elsewhere),
+    Budget("scenario-weight", "Cases: script + style {limit} gzipped", 10, "KB", AT_MOST, scenario_weight),
+    Budget("scenario-check", "…a voice's Check handler {limit} at 1× CPU", 2, "ms", AT_MOST, scenario_check),
 )
 
 

@@ -20,6 +20,8 @@ and served with gzip on 127.0.0.1, in Debian's Chromium:
   the site-wide stylesheets/theme.css, and the page HTML against the control's;
 - the practice Check step (Event Timing processing of the click, 10 questions)
   at 1× CPU, and long tasks while doing it at 4× (CDP CPU throttling);
+- a case's voice Check (the scenario component, the first case page by id) the same way,
+  one sample per voice;
 - the goal workbench (write-your-goal/): one round of its checks on a 500-character
   goal in the page (median), and long tasks while typing 200 characters at 4× CPU
   (and those Long Animation Frames attribute to its scripts);
@@ -61,6 +63,7 @@ from bench.browser import (
 )
 from bench.budgets import verdicts
 from bench.report import render
+from goal_pyramid import load_catalogue
 from goal_pyramid.tools.site_server import built_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +75,9 @@ QUICK_PAGES = ["", "examples/"]
 CHECK_PAGE = "practice/who-is-speaking/"  # the practice Check step is timed here
 CHECK_SAMPLES = 10
 WORKBENCH_PAGE = "write-your-goal/"  # the goal workbench: its checks, typing, and weight
-WEIGHT_PAGES = [*PAGES, WORKBENCH_PAGE]  # component weight is static: every page that has a component
+# The case pages (the scenario component), one per case in quiz_data/; its Check is timed on the first.
+CASE_PAGES = [f"cases/{case_id}/" for case_id in sorted(load_catalogue(ROOT / "quiz_data").sets["scenario"])]
+WEIGHT_PAGES = [*PAGES, WORKBENCH_PAGE, *CASE_PAGES]  # component weight is static: every page that has a component
 SCALE_PAGE = "bank/"
 RESULTS = ROOT / "bench" / "results.json"
 
@@ -199,13 +204,16 @@ def measure_pages(control: Path, settings: Settings) -> tuple[dict, dict]:
     return pages, weight
 
 
-def measure_practice() -> tuple[dict, dict]:
-    """The practice Check step (handler time at 1×, long tasks at 4×) and the workbench (checks, typing)."""
-    log(f"Check on {CHECK_PAGE}, {CHECK_SAMPLES} questions at 1× and 4× CPU; the workbench on {WORKBENCH_PAGE}")
+def measure_practice() -> tuple[dict, dict, dict | None]:
+    """The practice Check step (handler time at 1×, long tasks at 4×), the workbench (checks, typing)
+    and a case's voice Check (None without a case)."""
+    log(f"Check on {CHECK_PAGE}, {CHECK_SAMPLES} questions at 1× and 4× CPU; the workbench on {WORKBENCH_PAGE};"
+        f" a case's voices on {CASE_PAGES[:1]}")
     with built_site(ROOT, gzip_enabled=True) as ours, BenchBrowser() as bench:
         bench.warm_up([ours.url])
         return (measure_check(bench, ours.url + CHECK_PAGE, CHECK_SAMPLES),
-                measure_workbench(bench, ours.url + WORKBENCH_PAGE))
+                measure_workbench(bench, ours.url + WORKBENCH_PAGE),
+                measure_check(bench, ours.url + CASE_PAGES[0], CHECK_SAMPLES, voices=True) if CASE_PAGES else None)
 
 
 def measure_scale(workspace: Path, settings: Settings) -> dict:
@@ -232,7 +240,7 @@ def run(settings: Settings) -> dict:
         results["builds"] = measure_builds(control, settings)
         results["pages"], results["component_weight"] = measure_pages(control, settings)
         results["scale"] = measure_scale(workspace, settings)
-        results["practice"], results["workbench"] = measure_practice()
+        results["practice"], results["workbench"], results["scenario"] = measure_practice()
     results["budgets"] = verdicts(results)
     results["seconds"] = time.perf_counter() - started
     return results

@@ -28,6 +28,7 @@ def weight(gzip_bytes: int, has_component: bool, modules: tuple[str, ...] = (), 
             "assets": assets or {}}
 
 
+SCENARIO_ASSETS = {"components/scenario/scenario.js": 4100, "components/scenario/scenario.css": 1500}
 WORKBENCH_ASSETS = {"components/workbench/checks.js": 2170,
                     "components/workbench/workbench.js": 3833, "components/workbench/workbench.css": 1226}
 
@@ -41,11 +42,13 @@ def make_results() -> dict:
             "theme_css_gzip_bytes": 784,
             "pages": {"": weight(0, False), "about/": weight(0, False), "examples/": weight(5939, True),
                       "pyramid/": weight(5939, True), "practice/which-layer/": weight(8294, True),
-                      "write-your-goal/": weight(7229, True, ("workbench",), dict(WORKBENCH_ASSETS))},
+                      "write-your-goal/": weight(7229, True, ("workbench",), dict(WORKBENCH_ASSETS)),
+                      "cases/a-case/": weight(8000, True, ("scenario",), dict(SCENARIO_ASSETS))},
         },
         "practice": {"check_ms": 1.1, "check_ms_4x": 5.0, "long_tasks_4x": 0, "long_task_ms_4x": 0},
         "workbench": {"check_ms": 0.04, "check_rounds": 1025, "long_tasks_4x": 0, "long_task_ms_4x": 0,
                       "own_long_scripts_4x": 0},
+        "scenario": {"check_ms": 0.6, "check_ms_4x": 2.4, "samples": 7, "long_tasks_4x": 0},
         "builds": {"ours": {"median": 0.5}, "control": {"median": 0.5}},
         "scale": {
             "build": {"difference_s": 0.3},

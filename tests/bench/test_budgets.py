@@ -83,6 +83,14 @@ def workbench_script(page: str):
     return put
 
 
+def scenario_check_ms(results, value):
+    results["scenario"]["check_ms"] = value
+
+
+def scenario_script(results, value):
+    results["component_weight"]["pages"]["cases/a-case/"]["assets"]["components/scenario/scenario.js"] = value
+
+
 # (budget, how to set its value, [(value, expected status), ...]): at, just under, just over the limit
 THRESHOLDS = [
     ("lighthouse-desktop", lighthouse_score("desktop", "performance"), [(100, "MET"), (99, "NOT MET")]),
@@ -109,6 +117,10 @@ THRESHOLDS = [
     ("workbench-weight", workbench_script("write-your-goal/"),
      [(8 * 1024 - 3396, "MET"), (8 * 1024 - 3397, "MET"), (8 * 1024 - 3395, "NOT MET")]),
     ("workbench-elsewhere", workbench_script(""), [(0, "MET"), (1, "NOT MET")]),
+    # scenario.css's 1500 B with scenario.js at the limit, just under, just over 10 KB
+    ("scenario-weight", scenario_script, [(10 * 1024 - 1500, "MET"), (10 * 1024 - 1501, "MET"),
+                                          (10 * 1024 - 1499, "NOT MET")]),
+    ("scenario-check", scenario_check_ms, [(2.0, "MET"), (1.99, "MET"), (2.01, "NOT MET")]),
 ]
 CASES = [pytest.param(key, put, value, expected, id=f"{key}-{put.__name__}-{value}")
          for key, put, pairs in THRESHOLDS for value, expected in pairs]
@@ -195,7 +207,9 @@ def test_the_measured_text_of_every_budget(results):
         "workbench-checks": "0.040 ms median (1025 rounds)",
         "workbench-typing": "0 long tasks; 0 in the workbench's scripts",
         "workbench-weight": "7.1 KB (write-your-goal/)",
-        "workbench-elsewhere": "0 B on all 5 such pages",
+        "workbench-elsewhere": "0 B on all 6 such pages",
+        "scenario-weight": "5.5 KB (cases/a-case/)",
+        "scenario-check": "0.6 ms median over 7 voices (4× CPU: 2.4 ms)",
     }
 
 
@@ -209,6 +223,13 @@ def test_a_run_without_the_check_step_skips_its_budgets(results):
     del results["practice"]
     assert judged(results, "check-handler")["status"] == "SKIPPED"
     assert judged(results, "check-long-tasks")["status"] == "SKIPPED"
+
+
+def test_a_run_without_a_case_skips_the_cases_budgets(results):
+    del results["scenario"]
+    del results["component_weight"]["pages"]["cases/a-case/"]
+    assert judged(results, "scenario-check")["status"] == "SKIPPED"
+    assert judged(results, "scenario-weight")["status"] == "SKIPPED"
 
 
 def test_a_run_without_the_workbench_skips_its_timings_and_counts_its_own_long_scripts(results):
@@ -279,6 +300,8 @@ def test_the_wording_and_limits_of_todays_budgets():
         "…typing 200 characters at 4× CPU makes no long task",
         "…its own script + style ≤ 8 KB gzipped",
         "…and none of it on pages without it",
+        "Cases: script + style ≤ 10 KB gzipped",
+        "…a voice's Check handler ≤ 2 ms at 1× CPU",
     ]
 
 

@@ -7,12 +7,14 @@ import io
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from goal_pyramid import load_catalogue
 from tests.browser.components import LAYERS, STATEMENTS, card, layer
-from tests.browser.test_site import open_everything
-from tests.conftest import PAGES
+from tests.browser.test_site import WCAG, open_everything
+from tests.conftest import PAGES, ROOT
 
 # Elements that hide overflowing content while being on screen: text a reader cannot reach.
 CUT_OFF = """() => {
@@ -144,3 +146,78 @@ def test_printed_pyramid_pdf_holds_every_layer(page):
         assert name in text
     assert text.count("Focus:") == len(LAYERS)
     assert "Open all layers" not in text
+
+
+# --- Cases (the scenario component): every case page, in each of its states -----------------
+
+CASE_PAGES = [f"cases/{case_id}/" for case_id in sorted(load_catalogue(ROOT / "quiz_data").sets["scenario"])]
+CASE_STATES = ("drag board visible", "a voice checked right and one wrong", "the pick checked",
+               "facilitator mode on")
+
+
+def case_states(page):
+    """Put a case page in each of its states in turn, yielding each state's name. The answers are read
+    from the page (data-gp-correct), so this holds for any case."""
+    root = page.locator("[data-gp-module=scenario][data-gp-mounted]")
+    expect(root.locator(".gp-board")).to_be_visible()
+    yield CASE_STATES[0]
+    voices = root.locator("li.gp-voice")
+    for index, right in ((0, True), (1, False)):
+        item = voices.nth(index)
+        correct = item.get_attribute("data-gp-correct")
+        values = item.locator("select option").evaluate_all("options => options.map(option => option.value)")
+        item.locator("select").select_option(correct if right else next(v for v in values if v and v != correct))
+        item.get_by_role("button", name="Check").click()
+        expect(item.locator("[data-gp-feedback]")).to_be_visible()
+    yield CASE_STATES[1]
+    pick = root.locator(".gp-scenario__pick")
+    pick.locator("input[type=radio]").first.check()
+    pick.get_by_role("button", name="Check").click()
+    expect(pick.locator("[data-gp-feedback]")).to_be_visible()
+    yield CASE_STATES[2]
+    root.get_by_role("button", name="Facilitator mode: show answers").click()
+    expect(root.locator("details:not([open])")).to_have_count(0)
+    yield CASE_STATES[3]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", CASE_PAGES)
+def test_a_case_passes_axe_in_every_state(browser, base_url, path, scheme, watch):
+    context = browser.new_context(color_scheme=scheme, base_url=base_url)
+    page = watch.attach(context.new_page())
+    page.goto(path)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    options = {"runOnly": {"type": "tag", "values": [*WCAG, "best-practice"]}, "resultTypes": ["violations"]}
+    seen = []
+    for state in case_states(page):
+        # Material's header swaps in the page title as it scrolls: measure contrast once it has faded in.
+        page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+        results = Axe().run(page, options=options)
+        assert results.violations_count == 0, f"{state}:\n{results.generate_report()}"
+        seen.append(state)
+    assert seen == list(CASE_STATES)
+    context.close()
+
+
+@pytest.mark.parametrize("size", [(320, 800, 1), (640, 400, 2)], ids=["320 px", "200 % zoom"])
+@pytest.mark.parametrize("path", CASE_PAGES)
+def test_a_case_fits_320_px_and_200_percent_zoom_in_every_state(browser, base_url, watch, path, size):
+    width, height, scale = size
+    context, page = new_page(browser, base_url, watch, viewport={"width": width, "height": height},
+                             device_scale_factor=scale)
+    page.goto(path)
+    for state in case_states(page):
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, state
+        assert page.evaluate(CUT_OFF) == [], state
+    context.close()
+
+
+@pytest.mark.parametrize("path", CASE_PAGES)
+def test_a_printed_case_holds_no_screen_control_and_its_key_on_a_page_of_its_own(page, path):
+    page.goto(path)
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+    key_from = next(n for n, text in enumerate(pages) if "Answer key — for the facilitator" in text)
+    assert key_from >= 1
+    for chrome in ("Check", "Try again", "Facilitator mode", "Print for a classroom", "Show where it belongs",
+                   "Skip to content", "Type to start searching"):
+        assert chrome not in " ".join(pages), chrome

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..models import HELP, MarkdownText, Slug, Strict, Text, layer_or_what_it_is
 from ..render import render_markdown
@@ -31,6 +32,39 @@ NOT_A_GOAL_LABELS = {
 
 MIN_VOICES, MAX_VOICES = 6, 9
 MIN_CANDIDATES, MAX_CANDIDATES = 3, 4
+MAX_TRAPS = 3
+
+# The sentences of a case's own rules. Each names the field it is about (the loader reads
+# `field` from the context, as for errors.field_rule) and what it found.
+RULES = {
+    "case_count": "a case has {low} to {high} {what}; found {found}",
+    "case_too_many_traps": "a voice has at most {high} traps; found {found}",
+    "case_one_best": "exactly one candidate must have best: true; found {found}{which}",
+    "case_ids_repeat": "ids must be unique within '{field}'; repeated: {repeated}",
+    "case_too_few_not_goals": (
+        "at least 2 voices must not be goals (give them what_it_is: requirement, constraint or"
+        " solution-idea); found {found}"),
+    "case_too_few_layers": "the voices must sit on at least 3 different layers; found {found}{which}",
+    "case_trap_is_the_answer": "'{place}' is where this voice belongs, so it cannot be one of its traps",
+    "case_trap_repeats": "each place may be a trap once; repeated: {repeated}",
+}
+
+
+def rule(error_type: str, field: str, **context: object) -> PydanticCustomError:
+    return PydanticCustomError(error_type, RULES[error_type], {"field": field, **context})
+
+
+def repeated(values: list[str]) -> str:
+    return ", ".join(sorted({value for value in values if values.count(value) > 1}))
+
+
+def counted(what: str, low: int, high: int):
+    """A list of low to high entries, said as such (the JSON Schema keeps minItems and maxItems)."""
+    def check(value: list, info: ValidationInfo) -> list:
+        if not low <= len(value) <= high:
+            raise rule("case_count", info.field_name, low=low, high=high, what=what, found=len(value))
+        return value
+    return check
 
 
 class Trap(Strict):
@@ -54,7 +88,7 @@ class Voice(Strict):
     unfinished: bool = Field(default=False, description=HELP["unfinished"])
     why: MarkdownText = Field(description="Why the voice belongs where it does: the clue a reader can use.")
     traps: list[Trap] = Field(
-        default_factory=list, max_length=3,
+        default_factory=list, json_schema_extra={"maxItems": MAX_TRAPS},
         description="Optional: the places a reader is likely to pick instead, each with why not (at most 3).",
     )
 
@@ -63,15 +97,22 @@ class Voice(Strict):
         """Where it belongs: its layer id, or what it is."""
         return self.layer or self.what_it_is  # type: ignore[return-value]
 
+    @field_validator("traps")
+    @classmethod
+    def _traps_lead_elsewhere(cls, traps: list[Trap], info: ValidationInfo) -> list[Trap]:
+        if len(traps) > MAX_TRAPS:
+            raise rule("case_too_many_traps", "traps", high=MAX_TRAPS, found=len(traps))
+        places = [trap.place for trap in traps]
+        answer = info.data.get("layer") or info.data.get("what_it_is")
+        if answer in places:
+            raise rule("case_trap_is_the_answer", "traps", place=answer)
+        if repeated(places):
+            raise rule("case_trap_repeats", "traps", repeated=repeated(places))
+        return traps
+
     @model_validator(mode="after")
     def _sits_somewhere_once(self) -> Voice:
         layer_or_what_it_is(self, required=True)
-        places = [trap.place for trap in self.traps]
-        if self.place in places:
-            raise ValueError(f"traps: '{self.place}' is where this voice belongs, not a trap")
-        repeated = sorted({p for p in places if places.count(p) > 1})
-        if repeated:
-            raise ValueError(f"traps: each place once; repeated: {', '.join(repeated)}")
         return self
 
     def referenced_layers(self) -> list[tuple[list, str]]:
@@ -109,27 +150,37 @@ class ScenarioFile(Strict):
     title: Text
     project: ProjectKind = Field(description="The kind of work the case comes from.")
     setting: MarkdownText = Field(description="The room: who is there and why, in a short paragraph or two.")
-    voices: list[Voice] = Field(min_length=MIN_VOICES, max_length=MAX_VOICES)
-    candidates: list[Candidate] = Field(min_length=MIN_CANDIDATES, max_length=MAX_CANDIDATES)
+    voices: list[Voice] = Field(json_schema_extra={"minItems": MIN_VOICES, "maxItems": MAX_VOICES})
+    candidates: list[Candidate] = Field(json_schema_extra={"minItems": MIN_CANDIDATES, "maxItems": MAX_CANDIDATES})
     chain: Chain
     trade_off: MarkdownText = Field(description="One paragraph: the trade-off the goal now lets the team make.")
 
-    @model_validator(mode="after")
-    def _a_real_room(self) -> ScenarioFile:
-        best = [candidate.id for candidate in self.candidates if candidate.best]
-        if len(best) != 1:
-            raise ValueError(f"exactly one candidate must have best: true; found {len(best)}")
-        for name, ids in (("voices", [v.id for v in self.voices]), ("candidates", [c.id for c in self.candidates])):
-            repeated = sorted({i for i in ids if ids.count(i) > 1})
-            if repeated:
-                raise ValueError(f"{name}: ids must be unique; repeated: {', '.join(repeated)}")
-        not_goals = [voice for voice in self.voices if voice.what_it_is]
+    _voice_count = field_validator("voices")(counted("voices", MIN_VOICES, MAX_VOICES))
+    _candidate_count = field_validator("candidates")(counted("candidates", MIN_CANDIDATES, MAX_CANDIDATES))
+
+    @field_validator("voices")
+    @classmethod
+    def _a_real_room(cls, voices: list[Voice]) -> list[Voice]:
+        if repeated([voice.id for voice in voices]):
+            raise rule("case_ids_repeat", "voices", repeated=repeated([voice.id for voice in voices]))
+        not_goals = [voice for voice in voices if voice.what_it_is]
         if len(not_goals) < 2:
-            raise ValueError(f"at least 2 voices must not be goals (what_it_is); found {len(not_goals)}")
-        layers = {voice.layer for voice in self.voices if voice.layer}
+            raise rule("case_too_few_not_goals", "voices", found=len(not_goals))
+        layers = sorted({voice.layer for voice in voices if voice.layer})
         if len(layers) < 3:
-            raise ValueError(f"the voices must sit on at least 3 different layers; found {len(layers)}")
-        return self
+            raise rule("case_too_few_layers", "voices", found=len(layers),
+                       which=f" ({', '.join(layers)})" if layers else "")
+        return voices
+
+    @field_validator("candidates")
+    @classmethod
+    def _one_to_pick(cls, candidates: list[Candidate]) -> list[Candidate]:
+        if repeated([candidate.id for candidate in candidates]):
+            raise rule("case_ids_repeat", "candidates", repeated=repeated([c.id for c in candidates]))
+        best = [candidate.id for candidate in candidates if candidate.best]
+        if len(best) != 1:
+            raise rule("case_one_best", "candidates", found=len(best), which=f" ({', '.join(best)})" if best else "")
+        return candidates
 
 
 def places(layer_names: dict[str, str]) -> list[tuple[str, str]]:
@@ -144,6 +195,8 @@ def view(case: ScenarioFile, catalogue, links: PageLinks = NO_LINKS) -> dict:
     return {
         "case": case,
         "places": places(layer_names),
+        # What each layer is for: the line a reader gets for a wrong layer that is no trap.
+        "layer_focus": {layer.id: layer.focus for pyramid in catalogue.pyramids.values() for layer in pyramid.layers},
         "place_names": dict(places(layer_names)),
         "layer_names": layer_names,
         "setting": render_markdown(case.setting),
