@@ -124,6 +124,14 @@ def test_a_voice_that_is_not_a_goal_is_one_of_the_three_kinds(data_dir, case):
     assert problem.message == "should be 'requirement', 'constraint' or 'solution-idea', got the text 'learning-goal'"
 
 
+def test_a_voice_that_sits_nowhere_is_told_its_three_kinds_not_a_learning_goal(data_dir, case):
+    del case["voices"][4]["what_it_is"]
+    problem = problem_with(data_dir, case)
+    assert problem.item == 'voices[4] (id "demo-security")'  # the message names both fields
+    assert problem.message == ("say where the voice sits: 'layer' (a pyramid layer id) or 'what_it_is'"
+                               " (requirement, constraint or solution-idea)")
+
+
 @pytest.mark.parametrize("where, key, item, field", [
     ("voice", "speaker", 'voices[2] (id "demo-desk")', "speaker"),
     ("candidate", "correct", 'candidates[1] (id "demo-first-answer")', "correct"),

@@ -47,6 +47,9 @@ RULES = {
     "case_too_few_layers": "the voices must sit on at least 3 different layers; found {found}{which}",
     "case_trap_is_the_answer": "'{place}' is where this voice belongs, so it cannot be one of its traps",
     "case_trap_repeats": "each place may be a trap once; repeated: {repeated}",
+    "case_voice_sits_nowhere": (
+        "say where the voice sits: 'layer' (a pyramid layer id) or 'what_it_is' (requirement, constraint"
+        " or solution-idea)"),
 }
 
 
@@ -112,6 +115,8 @@ class Voice(Strict):
 
     @model_validator(mode="after")
     def _sits_somewhere_once(self) -> Voice:
+        if self.layer is None and self.what_it_is is None and not self.unfinished:
+            raise rule("case_voice_sits_nowhere", "layer")  # a voice is never a learning goal
         layer_or_what_it_is(self, required=True)
         return self
 
