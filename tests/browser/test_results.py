@@ -27,10 +27,14 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best
 
 
 def items_of(place: str) -> list[tuple[str, str]]:
-    """(set id, item id) of every practice item whose answer sits at `place`."""
+    """(set id, item id) of every practice item and case voice whose answer sits at `place`
+    (a case's pick of a project goal counts as an operational goal)."""
     catalogue = load_catalogue(ROOT / "quiz_data")
-    return [(quiz.id, item.id) for quiz in catalogue.sets["quiz"].values() for item in quiz.items
-            if (item.layer or item.what_it_is) == place]
+    cases = catalogue.sets["scenario"].values()
+    return ([(quiz.id, item.id) for quiz in catalogue.sets["quiz"].values() for item in quiz.items
+             if (item.layer or item.what_it_is) == place]
+            + [(case.id, voice.id) for case in cases for voice in case.voices if voice.place == place]
+            + [(case.id, case.id) for case in cases if place == "operational-goal"])
 
 
 def record(set_id: str, answer_id: str, right: bool, **more) -> str:

@@ -62,7 +62,7 @@ def all_ids() -> list[str]:
     ids = []
     for quiz in catalogue.sets["quiz"].values():
         ids += [item.id for item in quiz.items if item.id not in ids]
-    return ids
+    return ids + [voice.id for case in catalogue.sets["scenario"].values() for voice in case.voices]
 
 
 def due_record(set_id: str, due_ms: int, step: int = 1) -> str:

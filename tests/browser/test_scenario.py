@@ -67,9 +67,11 @@ def pick(page: Page, candidate, check: bool = True):
 
 
 def saved(page: Page) -> dict:
-    return page.evaluate("""prefix => Object.fromEntries(Object.keys(localStorage)
+    """What the store keeps of each answer (its time and review schedule aside: tests/browser/test_review.py)."""
+    records = page.evaluate("""prefix => Object.fromEntries(Object.keys(localStorage)
         .filter(key => key.startsWith(prefix))
         .map(key => [key.slice(prefix.length), JSON.parse(localStorage.getItem(key))]))""", ITEM_KEY)
+    return {item: {k: v for k, v in record.items() if k not in ("at", "review")} for item, record in records.items()}
 
 
 def squash(text: str) -> str:
@@ -373,7 +375,8 @@ def test_printed_the_room_a_blank_sheet_the_candidates_then_the_key_on_its_own_p
     assert sheet.count(PLACES["solution-idea"]) >= len(CASE.voices)  # a box per place for every voice
     for candidate in CASE.candidates:
         assert candidate.goal[:40] in sheet
-    for answer in ("Answer:", "the one to pick", "You chose", "Right", "Not quite", "The worked answer"):
+    # (Feedback marks: "✓ Right" and "✗ Not quite"; a voice may well say "Right now".)
+    for answer in ("Answer:", "the one to pick", "You chose", "✓", "✗", "Not quite", "The worked answer"):
         assert answer not in sheet, answer
     for tool in ("Check", "Try again", "Facilitator mode", "Print for a classroom", "Show where it belongs",
                  "Show which to pick", "Show the worked answer", "Drag a voice", "drag a voice"):
@@ -393,6 +396,7 @@ def test_without_javascript_the_room_the_candidates_and_every_answer_read(browse
     expect(page.get_by_role("button", name="Check")).to_have_count(0)
     expect(page.get_by_role("button", name="Facilitator mode: show answers")).to_have_count(0)
     expect(page.locator(".gp-board")).to_be_hidden()
+    expect(page.get_by_text("Without JavaScript there is no Check")).to_be_visible()
     expect(page.locator(".gp-scenario__people > li")).to_have_count(len(CASE.voices))
     item = voice(page, CASE.voices[0].id)
     expect(item.get_by_label("Where does it belong?")).to_be_visible()
