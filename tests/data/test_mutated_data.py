@@ -204,7 +204,10 @@ class _Page(HTMLParser):
                 url = re.sub(r"[\t\n\r]", "", value.strip("".join(map(chr, range(0x21)))))
                 # A link to one of the site's pages, built in Python from the page's place (components/links.py;
                 # outside MkDocs the workbench's fallback, '../page/#place'), never from a data file's text.
-                site_page = re.fullmatch(r"\.\./(?:[a-z0-9-]+/)*(?:#[a-z0-9-]+)?", url)
+                # Links to Review carry a layer id (a slug); outside MkDocs they name its file, and Review
+                # links to itself ('./').
+                site_page = re.fullmatch(r"(?:\.\./(?:[a-z0-9-]+/)*|\./|review\.md)"
+                                         r"(?:\?layer=[a-z0-9-]+)?(?:#[a-z0-9-]+)?", url)
                 if url and not (url.startswith("#") or site_page
                                 or re.match(r"(?i)(https?://[^/?#\s]|mailto:)", url)):
                     self.bad.append(f"href={value!r}")

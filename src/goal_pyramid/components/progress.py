@@ -45,5 +45,7 @@ def view(_data: None, catalogue, links: PageLinks = NO_LINKS) -> dict:
         # other kind items have (a learning goal); places no item has are left out.
         "mastery": [(place, found[place]) for place in order if found.get(place)],
         "place_names": {**layer_names, **NOT_A_GOAL_LABELS},
-        "review_url": links.url(REVIEW_PAGE) or "../review/",
+        # Where MkDocs' page is unknown: Review's file beside this page's (docs/practice/), which Zensical
+        # turns into the page's address as it does for any link to a Markdown file.
+        "review_url": links.url(REVIEW_PAGE) or "review.md",
     }
