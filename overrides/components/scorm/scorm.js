@@ -226,7 +226,7 @@
       var minutes = Math.floor(centiseconds / 6000) % 60;
       var seconds = Math.floor(centiseconds / 100) % 60;
       var hundredths = centiseconds % 100;
-      return ("000" + hours).slice(-4) + ":" + twoDigits(minutes) + ":" + twoDigits(seconds) + "." + twoDigits(hundredths);
+      return (hours < 10 ? "0" : "") + hours + ":" + twoDigits(minutes) + ":" + twoDigits(seconds) + "." + twoDigits(hundredths);
     }
 
     function masteryScore() {
