@@ -145,7 +145,7 @@ EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "e
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "write-your-goal/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
          "practice/whats-wrong/", "practice/progress/", "practice/run-a-session/", "glossary/", "embedding/",
-         "hosting/", "404.html",
+         "hosting/", "learning-platform/", "404.html",
          *EMBED_PAGES]
 
 

@@ -340,3 +340,20 @@ def test_search_works_inside_the_package(learner, lms):
     expect(hit).to_have_attribute("href", re.compile(r"pyramid\.html\?h=sweet\+spot"))
     hit.click()
     until(page, "API.cmi.core.lesson_location", "pyramid.html")
+
+
+def test_in_a_window_of_its_own_the_package_finds_the_platform_through_its_opener(learner, lms):
+    page = learner
+    page.goto(lms + "launcher.html")  # the launcher's own frame makes a first session: finish it
+    until(page, "lms.initializes", 1)
+    page.evaluate("document.getElementById('sco').remove()")
+    until(page, "lms.finishes", 1)
+    page.evaluate("""() => { window.API = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 4 });
+                             API.on("LMSInitialize", () => { lms.initializes += 1; }); }""")
+    with page.expect_popup() as opened:
+        page.evaluate("window.open('package/index.html', 'course')")
+    course = opened.value
+    course.frame_locator(SITE_FRAME).get_by_role("navigation", name="Navigation").get_by_role(
+        "link", name="The goal pyramid").click()
+    until(page, "API.cmi.core.lesson_location", "pyramid.html")
+    until(page, "[lms.initializes, API.cmi.core.lesson_status]", [2, "incomplete"])
