@@ -9,6 +9,7 @@ next launch's API (loadFromFlattenedJSON).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import json
@@ -191,6 +192,26 @@ def test_answers_are_interactions_and_the_score_is_the_share_of_every_item_right
     until(page, "API.cmi.core.lesson_status", "incomplete")
     until(page, "API.cmi.suspend_data.length", len("GP1:") + 2 * 5)
     until(page, "lms.commits > 0", True)
+
+
+def test_changes_close_together_share_a_commit_and_none_waits_past_its_page(learner, lms):
+    """The clock stands still: only a page closing can send the commit an answer scheduled."""
+    page = learner
+    page.clock.install()
+    launch(page, lms)
+    go_to(page, "Goal or decision?")
+    until(page, "API.cmi.core.lesson_location", "practice/goal-or-decision.html")
+    page.clock.pause_at(datetime.datetime.now() + datetime.timedelta(seconds=10))
+    before = page.evaluate("lms.commits")
+    answer(page, 0, right=True)
+    answer(page, 1, right=False)
+    until(page, "API.cmi.interactions.childArray.length", 2)
+    assert page.evaluate("lms.commits") == before  # waiting for its half second
+    go_to(page, "Which layer?")
+    until(page, "lms.commits", before + 1)  # sent as the quiz page closed
+    until(page, "API.cmi.core.lesson_location", "practice/which-layer.html")
+    page.clock.run_for(1000)
+    until(page, "lms.commits", before + 2)  # the new page's location
 
 
 def test_resume_after_a_reload_restores_the_answers_and_the_page(learner, lms):

@@ -208,6 +208,12 @@
         call("LMSCommit");
       }
     }
+    // A change waiting for its commit goes now (a page of the site closing).
+    function flush() {
+      if (commitTimer !== null) {
+        commit();
+      }
+    }
     function commitSoon() {
       if (commitTimer === null) {
         commitTimer = setTimeout(commit, COMMIT_AFTER_MS);
@@ -317,7 +323,7 @@
     window.goalPyramidScorm = {
       record: record,
       visit: visit,
-      commit: commit,
+      flush: flush,
       title: function (text) {
         if (typeof text === "string" && text) {
           document.title = text;
@@ -362,7 +368,7 @@
       });
     });
     window.addEventListener("pagehide", function () {
-      tell(session.commit);
+      tell(session.flush);
     });
   }
 

@@ -108,12 +108,7 @@ def _settings(project: Path) -> tuple[dict, float]:
     """The package's MkDocs config (read as the build reads it) and its checked mastery score."""
     from mkdocs.config import load_config  # imported here: MkDocs is a tool's need, not the package's
 
-    here = os.getcwd()
-    os.chdir(project)  # !ENV and relative paths resolve as in the build
-    try:
-        config = load_config(CONFIG)
-    finally:
-        os.chdir(here)
+    config = load_config(str(project / CONFIG))  # INHERIT and docs_dir: from the file's folder
     return config, check_learning_platform((config.get("extra") or {}).get("scorm"))
 
 
