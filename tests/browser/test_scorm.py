@@ -110,6 +110,16 @@ SITE_PAGE = "document.getElementById('sco').contentWindow.frames[0].location.pat
 def launch(page, lms, query: str = ""):
     page.goto(lms + "launcher.html" + query)
     expect(site(page).get_by_role("navigation", name="Navigation").first).to_be_attached()
+    page.frame(name="goal-pyramid").wait_for_load_state("load")  # every script of the page has run
+
+
+def close_and_launch_again(page):
+    """The platform closes the SCO (its frame goes: pagehide, LMSFinish), then the learner comes back."""
+    finished = page.evaluate("lms.finishes")
+    page.evaluate("document.getElementById('sco').remove()")
+    until(page, "lms.finishes", finished + 1)
+    page.reload()
+    expect(site(page).get_by_role("navigation", name="Navigation").first).to_be_attached()
 
 
 def go_to(page, title: str):
@@ -122,9 +132,15 @@ def question(page, which: int | str):
     return questions.nth(which) if isinstance(which, int) else site(page).locator(f'[data-gp-item="{which}"]')
 
 
+def mounted(frame):
+    """Wait until the page's practice sets have started (each puts its questions in the reader's order)."""
+    expect(frame.locator('[data-gp-module="quiz"]').first).to_have_attribute("data-gp-mounted", "")
+
+
 def answer(page, which: int | str, right: bool):
     """Pick the right (or a wrong) option of a question of the page in the frame, then Check."""
-    item = question(page, which)
+    mounted(site(page))
+    item = question(page, question(page, which).get_attribute("id"))
     expect(item).to_be_visible()
     correct = item.get_attribute("data-gp-correct")
     options = item.locator("[data-gp-option]")
@@ -225,7 +241,7 @@ def test_resume_after_a_reload_restores_the_answers_and_the_page(learner, lms):
     until(page, "API.cmi.core.lesson_location", "practice/which-layer.html")
     # This browser forgets; the platform remembers.
     page.frame(name="goal-pyramid").evaluate("localStorage.clear()")
-    page.reload()
+    close_and_launch_again(page)
     until(page, "lms.launches", 2)
     until(page, "lms.previous && lms.previous.exit", "suspend")  # LMSFinish came on pagehide
     assert re.fullmatch(r"\d{2,4}:\d\d:\d\d(\.\d{1,2})?", page.evaluate("lms.previous.session_time"))
@@ -259,7 +275,7 @@ def test_every_item_answered_passes_at_the_mastery_score_and_suspend_data_stays_
     print(f"\nsuspend_data with all {total} items answered: {size} of {LIMIT} characters")
     # Everything comes back on the next launch, into a browser that forgot.
     page.frame(name="goal-pyramid").evaluate("localStorage.clear()")
-    page.reload()
+    close_and_launch_again(page)
     until(page, "lms.launches", 2)
     until(page, "lms.previous.exit", "")  # done: nothing to suspend
     until(page, "Object.keys(localStorage).filter(key => key.startsWith('goal-pyramid:progress:v2:')).length",
@@ -333,7 +349,8 @@ def test_without_a_platform_the_package_opens_the_site_and_works(learner, lms):
     page.goto(lms + "package/index.html")
     expect(page).to_have_url(lms + "package/goal-pyramid/index.html")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Goal or decision?").click()
-    item = page.locator("[data-gp-item]").nth(0)
+    mounted(page)
+    item = page.locator(f'[data-gp-item="{page.locator("[data-gp-item]").first.get_attribute("id")}"]')
     correct = item.get_attribute("data-gp-correct")
     item.locator(f'[data-gp-option="{correct}"] input').check()
     item.get_by_role("button", name="Check").click()
@@ -345,7 +362,8 @@ def test_in_a_frame_without_a_platform_the_site_takes_the_frame_and_works(learne
     page.goto(lms + "launcher.html?noapi")
     course = page.frame_locator("#sco")
     course.get_by_role("navigation", name="Navigation").get_by_role("link", name="Goal or decision?").click()
-    item = course.locator("[data-gp-item]").nth(0)
+    mounted(course)
+    item = course.locator(f'[data-gp-item="{course.locator("[data-gp-item]").first.get_attribute("id")}"]')
     correct = item.get_attribute("data-gp-correct")
     item.locator(f'[data-gp-option="{correct}"] input').check()
     item.get_by_role("button", name="Check").click()
@@ -356,7 +374,10 @@ def test_in_a_frame_without_a_platform_the_site_takes_the_frame_and_works(learne
 def test_search_works_inside_the_package(learner, lms):
     page = learner
     launch(page, lms)
+    meta = site(page).locator(".md-search-result__meta")
+    expect(meta).to_have_text("Type to start searching")  # the index is loaded ("Initializing search" before)
     site(page).get_by_role("search").get_by_role("textbox").fill("sweet spot")
+    expect(meta).to_have_text(re.compile(r"\d+ matching documents?"))
     hit = site(page).locator(".md-search-result").get_by_role("link").first
     expect(hit).to_have_attribute("href", re.compile(r"pyramid\.html\?h=sweet\+spot"))
     hit.click()
