@@ -152,3 +152,20 @@ def test_a_failed_site_build_leaves_the_zip_as_it_was(tmp_path, monkeypatch):
     with pytest.raises((SystemExit, Exception)):
         make_scorm.main([sys.argv[0], "--out", str(archive)])
     assert archive.read_bytes() == b"a good zip from before"
+
+
+def test_a_cases_voices_and_its_pick_are_items_of_the_package():
+    """Each voice: answered with a place (a layer, or what it is); the case's pick: under the case's id."""
+    from types import SimpleNamespace
+
+    catalogue = load_catalogue(ROOT / "quiz_data")
+    catalogue.sets["scenario"] = {"the-case": SimpleNamespace(
+        voices=[SimpleNamespace(id="tc-head-of-sales"), SimpleNamespace(id="tc-cfo")],
+        candidates=[SimpleNamespace(id="cut-churn"), SimpleNamespace(id="ship-crm")])}
+    items = make_scorm.answerable(catalogue)
+    places = [*catalogue.layer_names(), "requirement", "constraint", "solution-idea"]
+    assert items[-3:] == [{"id": "tc-head-of-sales", "set": "the-case", "options": places},
+                          {"id": "tc-cfo", "set": "the-case", "options": places},
+                          {"id": "the-case", "set": "the-case", "options": ["cut-churn", "ship-crm"]}]
+    adapter = make_scorm.catalogue_for_the_adapter(catalogue, 80, ["index.html"])
+    assert make_scorm.suspend_data_with_every_item_answered(adapter) == len("GP1:") + 5 * len(items)
