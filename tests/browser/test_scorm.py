@@ -82,7 +82,8 @@ def learner(browser, lms):
     """A fresh browser (storage included) that fails the test on console errors or requests elsewhere."""
     context = browser.new_context(viewport={"width": 1500, "height": 1000})
     watch = PageWatch(lms)
-    opened = watch.attach(context.new_page())
+    context.on("page", watch.attach)  # windows the package opens are watched too
+    opened = context.new_page()
     yield opened
     assert watch.console == [], f"console errors or warnings: {watch.console}"
     assert watch.foreign == [], f"requests to another host: {watch.foreign}"
