@@ -7,7 +7,7 @@ READY  := $(VENV)/.installed
 NODE_READY := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview test bench bench-readme offline validate schema screenshots preview-image system-tools clean
+.PHONY: serve build preview test bench bench-readme offline scorm validate schema screenshots preview-image system-tools clean
 
 # A company's own data folder is watched too, when one is set.
 EXTRA_WATCH := $(if $(strip $(GOAL_PYRAMID_EXTRA_DATA)),--watch "$(GOAL_PYRAMID_EXTRA_DATA)")
@@ -23,6 +23,9 @@ preview: $(READY)  ## Serve site/ as built, with its headers, on http://127.0.0.
 
 offline: $(READY) node_modules/iframe-worker/shim/index.js  ## Zip a copy that works opened from the file system: dist/goal-pyramid-offline.zip
 	$(PY) scripts/make_offline.py --out dist/goal-pyramid-offline.zip
+
+scorm: $(READY) node_modules/iframe-worker/shim/index.js  ## A SCORM 1.2 package for a learning platform: dist/goal-pyramid-scorm12.zip
+	$(PY) scripts/make_scorm.py --out dist/goal-pyramid-scorm12.zip
 
 validate: $(READY)  ## Check quiz_data/ (and $$GOAL_PYRAMID_EXTRA_DATA, if set) against the schema
 	$(PY) scripts/validate_data.py

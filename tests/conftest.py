@@ -148,7 +148,8 @@ EMBED_PAGES = ["embed/pyramid/", "embed/examples/", "embed/who-is-speaking/", "e
 PAGES = ["", "pyramid/", "technical-goals/", "execution/", "examples/", "write-your-goal/", "about/",
          "practice/", "practice/who-is-speaking/", "practice/goal-or-decision/", "practice/which-layer/",
          "practice/whats-wrong/", "practice/progress/", "practice/review/", "practice/run-a-session/",
-         "glossary/", "embedding/", "hosting/", "404.html", "cases/", *(f"cases/{case}/" for case in CASES),
+         "glossary/", "embedding/", "hosting/", "learning-platform/", "404.html", "cases/",
+         *(f"cases/{case}/" for case in CASES),
          *EMBED_PAGES]
 
 

@@ -238,3 +238,48 @@ def check_brand(settings: object, docs_dir: Path) -> Brand:
     if problems:
         raise SettingsError(problems)
     return brand
+
+
+# --- the learning-platform package (make scorm) ---------------------------------------------
+
+DEFAULT_MASTERY_SCORE = 80
+_MASTERY_SET_BY = "; set by extra.scorm.mastery_score in mkdocs.yml or GOAL_PYRAMID_MASTERY_SCORE"
+_NUMBER = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
+LEARNING_PLATFORM_HEADING = "Goal Pyramid cannot use your learning-platform settings:"
+
+
+def _mastery_score(value: object) -> float | None:
+    """The score as a number from 0 to 100, or None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        value = float(value)
+    if isinstance(value, int | float) and 0 <= value <= 100:  # NaN and infinities fail the comparison
+        return value
+    return None
+
+
+def check_learning_platform(settings: object) -> int | float:
+    """extra.scorm's mastery score (default 80); raise SettingsError naming the setting and the value.
+
+    Every build checks it, not only `make scorm`, so a bad value is found where it is written.
+    """
+    if settings is None:
+        settings = {}
+    problem = None
+    if not isinstance(settings, dict):
+        problem = Problem(_WHERE, None, "extra.scorm", None,
+                          f"should be a mapping of settings (mastery_score), got {type(settings).__name__}")
+    elif set(settings) - {"mastery_score"}:
+        unknown = sorted(str(key) for key in set(settings) - {"mastery_score"})[0]
+        problem = Problem(_WHERE, None, "extra.scorm", unknown,
+                          worded("extra_forbidden", what="setting", allowed="mastery_score", hint=""))
+    else:
+        given = settings.get("mastery_score", DEFAULT_MASTERY_SCORE)
+        given = DEFAULT_MASTERY_SCORE if given is None or given == "" else given
+        score = _mastery_score(given)
+        if score is not None:
+            return int(score) if float(score).is_integer() else score
+        problem = Problem(_WHERE, None, "extra.scorm", "mastery_score",
+                          worded("setting_not_a_mastery_score", given=repr(given)) + _MASTERY_SET_BY)
+    raise SettingsError([problem], heading=LEARNING_PLATFORM_HEADING)

@@ -76,7 +76,7 @@ class DataError(GoalPyramidError):
 
 
 class SettingsError(GoalPyramidError):
-    """A setting in mkdocs.yml's extra.brand (or the variable that sets it) is wrong."""
+    """A setting in mkdocs.yml's extra.brand or extra.scorm (or the variable that sets it) is wrong."""
 
     heading = "Goal Pyramid cannot use your brand settings:"
 
@@ -113,6 +113,9 @@ MESSAGES = {
         "should be the full address the site is hosted at, such as 'https://learning.acme.example/goals/':"
         " http:// or https://, a host, and a path of letters, digits and - . _ ~ / % only (nothing a page would"
         " have to escape), got {given}"),
+    "setting_not_a_mastery_score": (
+        "should be a number from 0 to 100 (the share of practice items, in per cent, a learner must get"
+        " right to pass), got {given}"),
     "field_required_unless_addition": (
         "'{field}' is required but missing (only a file with 'adds_to' may leave it out,"
         " because it adds its items to a set that has one)"),

@@ -28,7 +28,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .brand import check_brand
+from .brand import check_brand, check_learning_platform
 from .components import ITEM_LISTS, KINDS
 from .errors import MarkerError, Problem
 from .loader import Catalogue, data_files, load_catalogue
@@ -191,6 +191,7 @@ class _CheckData(Preprocessor):
         base = config_folder(self.md)
         settings, docs_dir = self.md.goal_pyramid_brand
         check_brand(_with_mkdocs_settings(self.md, settings), against(base, docs_dir))
+        _check_learning_platform(self.md)
         _snippets_against(self.md, base)
         components = self.md.goal_pyramid
         components.locate(base)
@@ -214,6 +215,18 @@ def _with_mkdocs_settings(md: Markdown, settings: object) -> object:
     found = {"name": config.get("site_name"), "site_url": config.get("site_url"),
              "logo": theme["logo"] if theme is not None and "logo" in theme else None}
     return {**{key: value for key, value in found.items() if value is not None}, **(settings or {})}
+
+
+def _check_learning_platform(md: Markdown) -> None:
+    """extra.scorm (the mastery score of `make scorm`'s package), checked by every MkDocs build.
+
+    It is read from MkDocs' own config, as the site name is: other builders (Zensical) have
+    none to hand, and only `make scorm`, which builds with MkDocs, uses it.
+    """
+    config = getattr(md.treeprocessors["relpath"], "config", None) if "relpath" in md.treeprocessors else None
+    extra = config.get("extra") if config is not None else None
+    if extra is not None and hasattr(extra, "get"):
+        check_learning_platform(extra.get("scorm"))
 
 
 class _ShareAnchors(Preprocessor):

@@ -60,3 +60,10 @@ def test_preview_serves_a_built_site_under_its_path_with_its_headers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_scorm_asks_for_npm_only_and_writes_the_package_zip():
+    commands = dry_run("scorm")
+    assert "ensure-system-tools.sh npm" in commands
+    assert "ensure-system-tools.sh\n" not in commands and "playwright" not in commands
+    assert "scripts/make_scorm.py --out dist/goal-pyramid-scorm12.zip" in commands

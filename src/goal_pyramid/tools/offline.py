@@ -28,15 +28,25 @@ FOLDER = "goal-pyramid"  # the folder the zip unpacks to
 _FETCHED = re.compile(r'''(?:src|srcset|href)=["'][^"']*?(?:https?:)?//[^"']+["'][^>]*''')
 
 
-def build(site_dir: Path, project: Path) -> None:
+def build(site_dir: Path, project: Path, config: str = "mkdocs.offline.yml") -> None:
+    """Build the checkout with config (the offline copy's, or one that INHERITs it) into site_dir."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", "mkdocs.offline.yml",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config,
          "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
-        raise SystemExit(f"{result.stdout}{result.stderr}The offline build failed: the zip is unchanged.")
+        raise SystemExit(f"{result.stdout}{result.stderr}The {config} build failed: the zip is unchanged.")
+
+
+def add_search_shim(site_dir: Path, project: Path) -> None:
+    """Put iframe-worker (search from file://, named in mkdocs.offline.yml) and its licence in the site."""
+    shim = project / SHIM
+    target = site_dir / SHIM_TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, target)
+    shutil.copyfile(shim.parent.parent / "LICENSE", target.with_name("LICENSE"))
 
 
 # A stylesheet's url(...) or @import of another host.
@@ -73,10 +83,7 @@ def main(argv: list[str], project: Path = REPO) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         site_dir = Path(scratch) / FOLDER
         build(site_dir, project)
-        target = site_dir / SHIM_TARGET
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, target)
-        shutil.copyfile(shim.parent.parent / "LICENSE", target.with_name("LICENSE"))
+        add_search_shim(site_dir, project)
         outside = fetched_from_elsewhere(site_dir)
         if outside:
             print("the offline copy would fetch from other hosts:\n  " + "\n  ".join(outside), file=sys.stderr)
