@@ -290,3 +290,15 @@ def test_at_320_px_answered_questions_and_their_answers_do_not_scroll_sideways(b
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert page.evaluate(CUT_OFF) == []
     context.close()
+
+
+def test_facilitator_mode_turned_on_in_a_practice_set_records_nothing_in_review_either(page):
+    page.goto(TWO_WAY + "?facilitator")
+    expect(page.get_by_role("button", name="Facilitator mode: show answers")).to_have_attribute("aria-pressed", "true")
+    page.evaluate("window.heard = []; document.addEventListener('goal-pyramid:answer', e => window.heard.push(e))")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Review what you missed").click()
+    expect(page).to_have_url(re.compile(REVIEW + "$"))
+    answer(shown(page).first, right=False)
+    expect(shown(page).first.locator("[data-gp-feedback]")).to_be_visible()
+    stored = page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('goal-pyramid:progress'))")
+    assert stored == [] and page.evaluate("window.heard.length") == 0

@@ -330,6 +330,18 @@ def test_the_host_hears_each_answer_and_the_case_once_complete(page):
     assert [event["type"] for event in events].count("complete") == 1
 
 
+def test_two_presses_of_check_in_one_frame_record_one_answer(page):
+    page.add_init_script(EVENTS)
+    page.goto(PATH)
+    model = CASE.voices[0]
+    item = voice(page, model.id)
+    expect(page.locator("[data-gp-module=scenario]")).to_have_attribute("data-gp-mounted", "")
+    item.get_by_label("Where does it belong?").select_option(model.place)
+    item.locator("form").evaluate("form => { form.requestSubmit(); form.requestSubmit(); }")
+    expect(item).to_have_attribute("data-gp-answered", "right")
+    assert [event["item"] for event in page.evaluate("window.__events")] == [model.id]
+
+
 def test_facilitator_mode_shows_every_answer_in_the_authored_order_and_records_nothing(page):
     page.add_init_script(EVENTS)
     page.goto(PATH + "?facilitator")

@@ -171,6 +171,9 @@ def report_every_item(page, catalogue: dict, right_share: float, leave_out: int 
     return right_count
 
 
+RESPONSE = "0123456789abcdefghijklmnopqrstuvwxyz"  # SCORM 1.2's characters for a choice
+
+
 def interactions(page) -> list[dict]:
     """What the platform recorded (write-only to the SCO: read as the platform does, as JSON)."""
     return page.evaluate("JSON.parse(JSON.stringify(API.cmi.interactions.childArray))")
@@ -201,8 +204,12 @@ def test_answers_are_interactions_and_the_score_is_the_share_of_every_item_right
     recorded = interactions(page)
     assert [(one["id"], one["type"], one["result"]) for one in recorded] == [
         (first.get_attribute("id"), "choice", "correct"), (second.get_attribute("id"), "choice", "wrong")]
-    assert recorded[0]["student_response"] == first.get_attribute("data-gp-correct")
-    assert recorded[1]["student_response"] != second.get_attribute("data-gp-correct")
+    # A choice is one character, 0-9 or a-z, in SCORM 1.2: the option's place in the item's catalogue entry.
+    for entry, element in zip(recorded, (first, second), strict=True):
+        options = next(item["options"] for item in catalogue["items"] if item["id"] == element.get_attribute("id"))
+        chosen = element.locator("input[type=radio]:checked").get_attribute("value")
+        assert entry["student_response"] == RESPONSE[options.index(chosen)]
+    assert all(len(entry["student_response"]) == 1 for entry in recorded)
     assert all(re.fullmatch(r"\d\d:\d\d:\d\d", one["time"]) for one in recorded)
     total = len(catalogue["items"])
     until(page, "API.cmi.core.score.raw", str(round(100 / total)))  # one right of every item in the package
@@ -278,10 +285,38 @@ def test_every_item_answered_passes_at_the_mastery_score_and_suspend_data_stays_
     page.frame(name="goal-pyramid").evaluate("localStorage.clear()")
     close_and_launch_again(page)
     until(page, "lms.launches", 2)
-    until(page, "lms.previous.exit", "")  # done: nothing to suspend
+    until(page, "lms.previous.exit", "suspend")  # kept open, passed or not: the learner may come back
     until(page, "Object.keys(localStorage).filter(key => key.startsWith('goal-pyramid:progress:v2:')).length",
           total)
     until(page, "API.cmi.core.lesson_status", "passed")
+
+
+def test_a_pass_stays_a_pass_when_a_later_answer_is_wrong(learner, lms, catalogue):
+    page = learner
+    launch(page, lms)
+    report_every_item(page, catalogue, right_share=0.9)
+    until(page, "API.cmi.core.lesson_status", "passed")
+    first = catalogue["items"][0]
+    page.frame(name="goal-pyramid").evaluate("""item => window.GoalPyramid.report("answer",
+        { set: item.set, item: item.id, answer: item.options[1], right: false, answered: 1, total: 1, score: 0 })""",
+                                             first)
+    until(page, "API.cmi.interactions.childArray.length", len(catalogue["items"]) + 1)
+    assert page.evaluate("API.cmi.core.lesson_status") == "passed"
+
+
+def test_the_attempt_is_suspended_from_the_start_and_links_to_the_top_window_stay_in_the_package(learner, lms):
+    page = learner
+    launch(page, lms)
+    # Before any page closes (write-only to the SCO: read as the platform does, as JSON).
+    until(page, "JSON.parse(JSON.stringify(API.cmi.core)).exit", "suspend")
+    go_to(page, "Write your goal")
+    until(page, SITE_PAGE, "/package/goal-pyramid/write-your-goal.html")
+    go_to(page, "Spot a good goal")
+    frame = site(page)
+    frame.get_by_text("Migrate to a streaming platform").first.click()
+    frame.get_by_role("link", name="Rewrite it in the workbench").first.click()
+    until(page, SITE_PAGE, "/package/goal-pyramid/write-your-goal.html")
+    assert page.evaluate("lms.finishes") == 0, "the platform's player was left"
 
 
 def test_every_item_answered_below_the_mastery_score_fails(learner, lms, catalogue):

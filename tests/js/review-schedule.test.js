@@ -133,6 +133,9 @@ test("records without at or review still read; one with a bad at or review is dr
     [KEY + "half-step"]: JSON.stringify({ ...good, review: { step: 1.5, due: NOW } }),
     [KEY + "no-due"]: JSON.stringify({ ...good, review: { step: 1 } }),
     [KEY + "list-review"]: JSON.stringify({ ...good, review: [1, 2] }),
+    // Past the last date a Date can hold: "Download my results" could not write it.
+    [KEY + "far-future-at"]: JSON.stringify({ ...good, at: 9e15 }),
+    [KEY + "far-future-due"]: JSON.stringify({ ...good, review: { step: 1, due: 9e15 } }),
   };
   const { progress, data } = fakeWindow(entries);
   assert.deepEqual(Object.keys(progress.all()).sort(), ["new", "old"]);

@@ -20,6 +20,8 @@
    * schedule (no review field) that is wrong counts as due since it was answered.
    */
   var DAY = 24 * 60 * 60 * 1000;
+  // The last moment a Date can hold: a later time stamp (a clock gone wrong) cannot even be written down.
+  var LAST_DATE = 8.64e15;
   var INTERVALS = [1, 3, 7];  // days before each step's review: step 1, 2, 3
   var LAST_STEP = INTERVALS.length;
   var REVIEW_LIMIT = 10;
@@ -94,7 +96,7 @@
   function isReview(value) {
     return !!value && typeof value === "object" && !Array.isArray(value) &&
       typeof value.step === "number" && value.step % 1 === 0 && value.step >= 1 && value.step <= LAST_STEP &&
-      typeof value.due === "number" && isFinite(value.due) && value.due >= 0;
+      typeof value.due === "number" && isFinite(value.due) && value.due >= 0 && value.due <= LAST_DATE;
   }
 
   var schedule = { DAY: DAY, INTERVALS: INTERVALS, LIMIT: REVIEW_LIMIT, dueAt: dueAt, nextReview: nextReview,
@@ -161,7 +163,8 @@ function store(pieces, schedule) {
     return !!value && typeof value === "object" && !Array.isArray(value) &&
       typeof value.answer === "string" && typeof value.right === "boolean" &&
       (value.set === undefined || typeof value.set === "string") &&
-      (value.at === undefined || (typeof value.at === "number" && isFinite(value.at) && value.at >= 0)) &&
+      (value.at === undefined || (typeof value.at === "number" && isFinite(value.at) && value.at >= 0 &&
+                                  value.at <= LAST_DATE)) &&
       (value.review === undefined || schedule.isReview(value.review));
   }
 

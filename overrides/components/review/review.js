@@ -188,8 +188,11 @@
         return;
       }
       var right = showFeedback(item, chosen.value);
-      progress.set(item.id, { set: item.getAttribute("data-gp-set"), answer: chosen.value, right: right });
-      reportAnswer(item, chosen.value, right);
+      // Facilitator mode (turned on in a practice set, it lasts the visit) records nothing, here too.
+      if (!(window.goalPyramidQuiz && window.goalPyramidQuiz.facilitator)) {
+        progress.set(item.id, { set: item.getAttribute("data-gp-set"), answer: chosen.value, right: right });
+        reportAnswer(item, chosen.value, right);
+      }
       roundOver();
     }
 

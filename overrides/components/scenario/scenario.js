@@ -199,7 +199,7 @@
       }
       if (how.announce) {
         say(root.getAttribute(right ? "data-gp-say-right" : "data-gp-say-wrong")
-          .replace("{answer}", labelOf(item, item.getAttribute("data-gp-correct"))));
+          .replace("{answer}", function () { return labelOf(item, item.getAttribute("data-gp-correct")); }));
       }
     }
 
@@ -230,6 +230,9 @@
     }
 
     function check(item) {
+      if (item.hasAttribute("data-gp-answered")) {
+        return;  // a second press in the frame before Check hides: answered once, recorded once
+      }
       var value = choiceOf(item);
       if (!value || labelOf(item, value) === null) {
         var hint = item.querySelector("[data-gp-hint]");
@@ -363,6 +366,8 @@
     });
 
     board.addEventListener("pointercancel", endDrag);
+    // A chip moved while it is dragged (another tab answered that voice) loses the pointer: the drag ends.
+    board.addEventListener("lostpointercapture", endDrag);
 
     // --- the candidates' order, facilitator mode, saved answers ---
 

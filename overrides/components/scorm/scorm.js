@@ -114,6 +114,7 @@
       pages[page] = true;
     });
     var alphabet = catalogue.alphabet;
+    var RESPONSE_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyz";
     var started = Date.now();
 
     function call(name, args) {
@@ -146,6 +147,10 @@
     if (recording) {
       put("cmi.core.score.min", 0);
       put("cmi.core.score.max", 100);
+      // Suspend from the start, committed now: a browser that drops the last commit on closing
+      // still leaves the attempt open, with its answers, for the next launch.
+      put("cmi.core.exit", "suspend");
+      call("LMSCommit");
     }
 
     // cmi.suspend_data: the format's prefix, then per answer its item's code and one
@@ -181,6 +186,8 @@
     // The platform's record is the one that counts: the progress store (this browser's) is made
     // to match it, item by item, before the first page of the site starts.
     var answers = decode(get("cmi.suspend_data"));
+    // A platform that failed to give its record says so here: then this browser's answers stay.
+    var platformAnswered = call("LMSGetLastError") === "0";
     var progress = window.GoalPyramid && window.GoalPyramid.progress;
     if (progress) {
       items.forEach(function (item) {
@@ -189,7 +196,7 @@
           var record = answers[item.id];
           if (record && !(stored && stored.answer === record.answer && stored.right === record.right)) {
             progress.set(item.id, record);
-          } else if (!record && stored) {
+          } else if (!record && stored && platformAnswered) {
             progress.remove(item.id);
           }
         } catch (error) {
@@ -257,7 +264,8 @@
       var prefix = "cmi.interactions." + n + ".";
       put(prefix + "id", item.id);
       put(prefix + "type", "choice");
-      put(prefix + "student_response", answer);
+      // SCORM 1.2 writes a choice as one character, 0-9 or a-z: the option's place in the item.
+      put(prefix + "student_response", RESPONSE_CHARACTERS.charAt(item.options.indexOf(answer)));
       put(prefix + "result", right ? "correct" : "wrong");
       put(prefix + "time", clockTime(new Date()));
       put("cmi.suspend_data", encode());
@@ -273,7 +281,8 @@
       put("cmi.core.score.raw", score);
       if (answered === items.length) {
         var verdict = score >= masteryScore() ? "passed" : "failed";
-        if (verdict !== status) {
+        // Once passed, a later slip (Try again, Review) does not take the pass away.
+        if (verdict !== status && status !== "passed") {
           put("cmi.core.lesson_status", verdict);
           status = verdict;
         }
@@ -312,8 +321,8 @@
       }
       if (recording) {
         put("cmi.core.session_time", timespan(Date.now() - started));
-        // Not done yet: keep the attempt open for the next launch.
-        put("cmi.core.exit", status === "passed" || status === "failed" ? "" : "suspend");
+        // Keep the attempt open, passed or not: the learner may come back to review.
+        put("cmi.core.exit", "suspend");
       }
       commit();
       finished = true;
@@ -362,6 +371,14 @@
       session.visit(window);
       session.title(document.title);
     });
+    // Links the site opens in the top window (the workbench hand-off) would replace the
+    // platform's player, ending the session: inside the package they stay in this frame.
+    document.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest && event.target.closest('a[target="_top"]');
+      if (link) {
+        link.target = "_self";
+      }
+    }, true);
     document.addEventListener("goal-pyramid:answer", function (event) {
       tell(function () {
         session.record(event.detail);
