@@ -115,7 +115,7 @@ def test_a_failing_offline_build_leaves_the_old_zip_intact(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "explanaton" in output
-    assert output.rstrip().endswith("The offline build failed: the zip is unchanged.")
+    assert output.rstrip().endswith("The mkdocs.offline.yml build failed: the zip is unchanged.")
     with zipfile.ZipFile(zip_path) as archive:
         assert archive.read("goal-pyramid/index.html") == b"the copy people have"
     assert sorted(p.name for p in zip_path.parent.iterdir()) == ["goal-pyramid-offline.zip"]
