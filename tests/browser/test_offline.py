@@ -105,3 +105,18 @@ def test_the_offline_check_catches_a_script_from_another_host(tmp_path):
     found = sorted(make_offline.fetched_from_elsewhere(tmp_path))
     assert len(found) == 3, found
     assert "cdn.example.com/x.png" in found[0] and "unpkg.com" in found[1] and "b.png 2x" in found[2]
+
+
+def test_from_file_a_case_sorts_a_voice_and_counts_it_on_your_progress(file_page, offline_copy):
+    from tests.browser.test_scenario import CASE, sort
+
+    page = file_page
+    page.goto((offline_copy / "index.html").as_uri())
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name=CASE.title).click()
+    expect(page).to_have_url((offline_copy / f"cases/{CASE.id}.html").as_uri())
+    first = CASE.voices[0]
+    item = sort(page, first, first.place)
+    expect(item).to_have_attribute("data-gp-answered", "right")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Your progress").click()
+    row = page.get_by_role("row", name=re.compile(re.escape(CASE.title)))
+    expect(row.locator("[data-gp-right]")).to_have_text("1")
