@@ -128,3 +128,8 @@ def test_a_components_own_merge_joins_its_additions():
     for component in COMPONENTS:
         if component.merge is not None:
             assert component.model is not None and "adds_to" in component.model.model_fields
+
+
+def test_the_about_page_names_every_marker():
+    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    assert [c.fence for c in COMPONENTS if f"`{c.fence}`" not in about] == []
