@@ -121,10 +121,26 @@
     }
   }
 
+  // An answer to one item of a set, reported with the set's score so far; once every item of
+  // the set (elements marked data-gp-answered="right" or "wrong") has an answer, the set's end too.
+  function reportAnswer(setId, items, itemId, answer, right) {
+    var answered = items.filter(function (item) { return item.hasAttribute("data-gp-answered"); });
+    var rightSoFar = answered.filter(function (item) { return item.getAttribute("data-gp-answered") === "right"; });
+    var score = Math.round(100 * rightSoFar.length / items.length);
+    report("answer", {
+      set: setId, item: itemId, answer: answer, right: right,
+      answered: answered.length, total: items.length, score: score
+    });
+    if (answered.length === items.length) {
+      report("complete", { set: setId, right: rightSoFar.length, total: items.length, score: score });
+    }
+  }
+
   window.GoalPyramid = {
     mountAll: onEveryPage,
     bringIntoFocus: bringIntoFocus,
-    report: report
+    report: report,
+    reportAnswer: reportAnswer
   };
   // The progress store's API (progress-store.js), on pages that load it.
   Object.defineProperty(window.GoalPyramid, "progress", {

@@ -319,18 +319,9 @@
       }
     }
 
-    // The host hears of each answer, and of the set once every item has one (core.js, report).
+    // The host hears of each answer, and of the set once every item has one (core.js, reportAnswer).
     function reportAnswer(itemId, answer, right) {
-      var answered = items.filter(function (item) { return item.hasAttribute("data-gp-answered"); });
-      var rightSoFar = answered.filter(function (item) { return item.getAttribute("data-gp-answered") === "right"; });
-      var score = Math.round(100 * rightSoFar.length / items.length);
-      window.GoalPyramid.report("answer", {
-        set: setId, item: itemId, answer: answer, right: right,
-        answered: answered.length, total: items.length, score: score
-      });
-      if (answered.length === items.length) {
-        window.GoalPyramid.report("complete", { set: setId, right: rightSoFar.length, total: items.length, score: score });
-      }
+      window.GoalPyramid.reportAnswer(setId, items, itemId, answer, right);
     }
 
     function renumber() {

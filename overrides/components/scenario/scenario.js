@@ -217,16 +217,7 @@
 
     // The host hears of each answer, and of the case once every voice and the pick have one.
     function report(itemId, answer, right) {
-      var answered = items.filter(function (item) { return item.hasAttribute("data-gp-answered"); });
-      var rightSoFar = answered.filter(function (item) { return item.getAttribute("data-gp-answered") === "right"; });
-      var score = Math.round(100 * rightSoFar.length / items.length);
-      window.GoalPyramid.report("answer", {
-        set: caseId, item: itemId, answer: answer, right: right,
-        answered: answered.length, total: items.length, score: score
-      });
-      if (answered.length === items.length) {
-        window.GoalPyramid.report("complete", { set: caseId, right: rightSoFar.length, total: items.length, score: score });
-      }
+      window.GoalPyramid.reportAnswer(caseId, items, itemId, answer, right);
     }
 
     function check(item) {
